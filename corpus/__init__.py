@@ -1,0 +1,83 @@
+"""The five source documents as citable clauses (SPEC section 2).
+
+`load()` parses the verbatim sources in `sources/` once per process; labels,
+English titles and metadata come from the data files beside them.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .parse import PARSERS, Clause
+
+HERE = Path(__file__).parent
+SOURCES = HERE / "sources"
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    file: str
+    title: str
+    title_en: str
+    short: str
+    issuer: str
+    number: str
+    in_force: str
+    in_force_note: str
+    kind: str
+
+    @property
+    def path(self) -> Path:
+        return SOURCES / self.file
+
+    def raw(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def documents() -> dict[str, Document]:
+    meta = tomllib.loads((HERE / "documents.toml").read_text(encoding="utf-8"))
+    return {doc_id: Document(id=doc_id, **fields) for doc_id, fields in meta.items()}
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, dict[str, list[str]]]:
+    """{doc: {article: [zh title, en title]}} from titles.toml."""
+    path = HERE / "titles.toml"
+    if not path.exists():
+        return {}
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def parse_document(doc: Document) -> list[Clause]:
+    return PARSERS[doc.kind if doc.kind in PARSERS else "regulation"](doc.id, doc.raw())
+
+
+@lru_cache(maxsize=1)
+def load() -> tuple[Clause, ...]:
+    clauses: list[Clause] = []
+    for doc in documents().values():
+        clauses.extend(parse_document(doc))
+    return tuple(clauses)
+
+
+def title_of(clause: Clause, lang: str = "zh") -> str:
+    pair = titles().get(clause.doc, {}).get(clause.article)
+    if pair:
+        return pair[0] if lang == "zh" else pair[1]
+    return clause.chapter or clause.article
+
+
+def citation(doc_id: str, article: str, item: str | None = None) -> str:
+    """《国家海外高层次人才引进计划管理办法》第八条 （一） / 三、引进条件—青年项目 第2项"""
+    doc = documents()[doc_id]
+    cite = f"《{doc.title}》{article}"
+    if item:
+        cite += item if item.startswith("（") else f" 第{item}项"
+    return cite
+
+
+__all__ = ["Clause", "Document", "documents", "load", "title_of", "citation", "titles"]
