@@ -185,9 +185,9 @@ def parse_slides(doc: str, raw: str) -> list[Clause]:
     """Slides by heading `X、Y—Z`; repeated headings (the same heading on
     several slides) are merged into one clause so its label stays the one a
     person reads. Bullet lines become numbered items (第N项, N in slide order)."""
-    order: list[str] = []
-    bodies: dict[str, list[str]] = {}
-    current = None
+    order: list[str] = ["封面"]
+    bodies: dict[str, list[str]] = {"封面": []}
+    current = "封面"  # the title page: document title, web address, speaker
     for raw_line in raw.splitlines():
         stripped = raw_line.strip()
         if stripped.startswith("- ") or stripped.startswith("❖") or stripped.startswith("◆"):
@@ -206,8 +206,6 @@ def parse_slides(doc: str, raw: str) -> list[Clause]:
                 bodies[label] = []
             current = label
             continue
-        if current is None:
-            continue  # title page: the document title, web address and speaker
         bodies[current].append(raw_line)
     clauses = []
     for label in order:
@@ -224,8 +222,11 @@ def parse_slides(doc: str, raw: str) -> list[Clause]:
             if bullet:
                 items.append((str(len(items) + 1), line))
             text_lines.append(line)
+        chapter = label.split("—")[0]
+        if not text_lines and "—" in label:
+            # a photo slide: its heading is all the text it has ("组织创业园考察青岛软件园")
+            text_lines = [label.split("—", 1)[1]]
         if text_lines:
-            chapter = label.split("—")[0]
             clauses.append(Clause(doc, label, "\n".join(text_lines), chapter, items=items))
     return clauses
 

@@ -1,0 +1,68 @@
+"""`make bench`: cold start, query time and (as they land) conversation and Telegram figures, as JSON."""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+def median_wall(cmd: list[str], runs: int, env: dict | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, env=env)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def cold_start(runs: int = 7) -> dict:
+    """A staff member's `policybot search` is a fresh process: compare it with
+    the floor any jieba program pays (import + dictionary load)."""
+    env = dict(os.environ)
+    env.setdefault("POLICYBOT_CACHE", tempfile.mkdtemp(prefix="policybot-bench-"))
+    search = [str(BIN / "policybot"), "search", "青年项目的年龄要求", "--json"]
+    subprocess.run(search, check=True, capture_output=True, env=env)  # warm the on-disk caches once
+    floor_cmd = [sys.executable, "-c", "import jieba; jieba.initialize()"]
+    # interleave the two so a busy machine slows both alike
+    s_times, f_times = [], []
+    for _ in range(runs):
+        s_times.append(median_wall(search, 1, env))
+        f_times.append(median_wall(floor_cmd, 1, env))
+    s, f = statistics.median(s_times), statistics.median(f_times)
+    return {"cold_search_s": round(s, 4), "jieba_floor_s": round(f, 4), "ratio": round(s / f, 3), "runs": runs}
+
+
+def query_time(n: int = 200) -> dict:
+    from retrieval import search
+    from retrieval.evaluate import load_questions
+
+    here = Path(__file__).resolve().parent.parent
+    qs = [r["q"] for r in load_questions(here / "tests" / "data" / "retrieval_extra.jsonl")]
+    search(qs[0])
+    times = []
+    for i in range(n):
+        t = time.perf_counter()
+        search(qs[i % len(qs)], top=5)
+        times.append(time.perf_counter() - t)
+    times.sort()
+    return {"query_p50_ms": round(1000 * times[len(times) // 2], 3),
+            "query_p95_ms": round(1000 * times[int(len(times) * 0.95)], 3), "queries": n}
+
+
+def main() -> None:
+    out = {"machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
+           "date": time.strftime("%Y-%m-%d"),
+           "real_corpus": {**cold_start(), **query_time()}}
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""The clause index: tokenised clauses cached on disk, and a BM25 scorer over them.
+
+Start-up cost matters (a staff member's `policybot search` is a fresh
+process), so the tokenised corpus is cached keyed by a hash of everything it
+depends on (sources, titles, parser, dictionary, tokenizer), and clauses are
+stored with it so a cache hit needs neither the parser nor a re-tokenisation.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import english
+from .tokenize import dictionary_version, tokens
+
+CACHE_VERSION = "3"
+# The title says what a clause is about in the fewest words; counting its
+# tokens twice lets "青年项目的年龄要求" prefer the clause titled so over one
+# that merely mentions 青年项目 (measured on the dev set, README).
+TITLE_WEIGHT = 2
+
+
+@dataclass
+class Entry:
+    doc: str
+    article: str
+    title: str
+    title_en: str
+    text: str
+    chapter: str = ""
+    items: list = field(default_factory=list)
+    fields: dict = field(default_factory=dict)
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("POLICYBOT_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "policybot"
+
+
+def corpus_key() -> str:
+    import corpus
+
+    h = hashlib.sha256(CACHE_VERSION.encode())
+    for path in sorted(corpus.SOURCES.glob("*")) + [corpus.HERE / "documents.toml", corpus.HERE / "titles.toml",
+                                                    corpus.HERE / "parse.py", english.GLOSSARY_PATH,
+                                                    Path(__file__), Path(english.__file__)]:
+        if path.exists():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    h.update(dictionary_version().encode())
+    return h.hexdigest()[:20]
+
+
+def document_tokens(e: Entry, doc_name: str = "") -> list[str]:
+    # The slide heading / chapter (label and its name) is content too (三、引进条件—青年项目),
+    # and the document's short name (海聚工程) is what a person calls every
+    # clause of it even where the clause itself never says it.
+    label = e.article if not e.article.startswith("第") else ""
+    toks = tokens(f"{e.title} {label} {e.chapter}") * TITLE_WEIGHT + tokens(f"{doc_name} {e.text}")
+    if e.fields:
+        toks += tokens(" ".join(e.fields.values()))
+    toks += english.title_tokens(e.title_en)
+    return toks
+
+
+def _build() -> tuple[list[Entry], list[list[str]]]:
+    import corpus
+
+    entries = [
+        Entry(c.doc, c.article, corpus.title_of(c, "zh"), corpus.title_of(c, "en"), c.text, c.chapter,
+              [list(i) for i in c.items], dict(c.fields))
+        for c in corpus.load()
+    ]
+    names = {d.id: d.short for d in corpus.documents().values()}
+    return entries, [document_tokens(e, names[e.doc]) for e in entries]
+
+
+@lru_cache(maxsize=1)
+def load_index() -> tuple[list[Entry], list[list[str]]]:
+    key = corpus_key()
+    path = cache_dir() / f"index-{key}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [Entry(**e) for e in data["entries"]], data["tokens"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    entries, toks = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps({"entries": [e.__dict__ for e in entries], "tokens": toks}, ensure_ascii=False)
+        # write-then-rename: a concurrent reader never sees half a file
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(payload)
+        os.replace(tmp, path)
+        for old in path.parent.glob("index-*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home still gets answers, just without the cache
+    return entries, toks
+
+
+@lru_cache(maxsize=1)
+def scorer():
+    from rank_bm25 import BM25Okapi
+
+    _, toks = load_index()
+    return BM25Okapi(toks)

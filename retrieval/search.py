@@ -1,0 +1,150 @@
+"""Clause retrieval: article references go straight to their clause, the rest is BM25.
+
+A staff member who types "千人计划第十三条" or "任务27" wants that clause,
+not whatever BM25 ranks first; a layperson's question goes through jieba
+(plus the English glossary for English questions) and BM25.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import english
+from .index import Entry, load_index, scorer
+from .tokenize import tokens
+
+CN_NUM = "零一二三四五六七八九十百"
+ARTICLE_RE = re.compile(rf"第\s*([{CN_NUM}]+|\d+)\s*条")
+EN_ARTICLE_RE = re.compile(r"\barticle\s+(\d+)\b", re.I)
+TASK_RE = re.compile(r"(?:任务|\btask\s*)(?:第)?\s*(\d+)", re.I)
+ZGC_ITEM_RE = re.compile(r"([一二三四])\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]")
+
+# Words that name a document, for "海智基地第十条" and --doc-less lookups.
+DOC_HINTS = [
+    ("haizhi-bases", ("海智", "科协", "haizhi")),
+    ("bj-foreign-experts-2013", ("外国专家工作暂行办法", "外专办法", "京外专", "北京市引进和服务外国专家", "bj-foreign")),
+    ("haiju-intro", ("海聚", "haiju")),
+    ("zgc-ecosystem-2015", ("中关村", "生态系统", "zhongguancun", "zgc")),
+    ("qianren-2017", ("千人计划", "海外高层次人才引进计划", "thousand talents", "qianren")),
+]
+# Without a hint, a bare 第八条 most often means the national measures.
+DOC_ORDER = ["qianren-2017", "bj-foreign-experts-2013", "haizhi-bases", "haiju-intro", "zgc-ecosystem-2015"]
+
+
+@dataclass
+class Hit:
+    doc: str
+    article: str
+    title: str
+    title_en: str
+    score: float
+    text: str
+    exact: bool = False
+    fields: dict | None = None
+
+    def as_json(self) -> dict:
+        out = {"doc": self.doc, "article": self.article, "title": self.title, "score": round(self.score, 4),
+               "text": self.text, "title_en": self.title_en}
+        if self.exact:
+            out["exact"] = True
+        if self.fields:
+            out.update(self.fields)
+        return out
+
+
+def int_to_cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    tail = "" if rest == 0 else ("零" + int_to_cn(rest) if rest < 10 else (int_to_cn(rest) if rest >= 20 else "一" + int_to_cn(rest)))
+    return digits[hundreds] + "百" + tail
+
+
+def canonical_article(label: str) -> str:
+    """'第8条' / 'Article 8' / '任务 27' / '三(七)' -> the label as the index spells it."""
+    label = label.strip()
+    m = EN_ARTICLE_RE.fullmatch(label) or ARTICLE_RE.fullmatch(label)
+    if m:
+        num = m.group(1)
+        return f"第{int_to_cn(int(num)) if num.isdigit() else num}条"
+    m = TASK_RE.fullmatch(label)
+    if m:
+        return f"任务{int(m.group(1))}"
+    m = ZGC_ITEM_RE.fullmatch(label)
+    if m:
+        return f"{m.group(1)}（{m.group(2)}）"
+    return label.replace("-", "—") if re.match(r"^[一二三四五六七]、", label) else label
+
+
+def doc_hint(query: str) -> str | None:
+    q = query.lower()
+    for doc, words in DOC_HINTS:
+        if any(w in q for w in words):
+            return doc
+    return None
+
+
+def referenced_articles(query: str) -> list[str]:
+    labels = [f"第{int_to_cn(int(n)) if n.isdigit() else n}条" for n in ARTICLE_RE.findall(query)]
+    labels += [f"第{int_to_cn(int(n))}条" for n in EN_ARTICLE_RE.findall(query)]
+    labels += [f"任务{int(n)}" for n in TASK_RE.findall(query)]
+    labels += [f"{a}（{b}）" for a, b in ZGC_ITEM_RE.findall(query)]
+    return labels
+
+
+def _hit(e: Entry, score: float, exact: bool = False) -> Hit:
+    return Hit(e.doc, e.article, e.title, e.title_en, float(score), e.text, exact, e.fields or None)
+
+
+def query_tokens(query: str) -> list[str]:
+    if english.is_english(query):
+        zh, rest = english.translate(query)
+        cjk = "".join(ch for ch in query if english.CJK_RE.match(ch))
+        return tokens(english.expand(" ".join(zh) + " " + cjk)) + english.query_tokens(rest)
+    return tokens(english.expand(query))
+
+
+def find(doc: str, article: str) -> Entry | None:
+    entries, _ = load_index()
+    article = canonical_article(article)
+    for e in entries:
+        if e.doc == doc and e.article == article:
+            return e
+    return None
+
+
+def chapter_items(doc: str, article: str) -> list[Entry]:
+    """'三' in zgc has no text of its own: its items 三（一）..三（十） answer for it."""
+    entries, _ = load_index()
+    return [e for e in entries if e.doc == doc and e.article.startswith(article + "（")]
+
+
+def search(query: str, top: int = 5, doc: str | None = None) -> list[Hit]:
+    entries, _ = load_index()
+    toks = query_tokens(query)
+    scores = scorer().get_scores(toks) if toks else [0.0] * len(entries)
+    hint = doc or doc_hint(query)
+
+    exact: list[Hit] = []
+    for label in referenced_articles(query):
+        matches = [(i, e) for i, e in enumerate(entries) if e.article == label and (doc is None or e.doc == doc)]
+        if hint and any(e.doc == hint for _, e in matches):
+            matches = [(i, e) for i, e in matches if e.doc == hint]
+        matches.sort(key=lambda ie: DOC_ORDER.index(ie[1].doc) if ie[1].doc in DOC_ORDER else 99)
+        exact += [_hit(e, scores[i], True) for i, e in matches]
+
+    ranked = sorted(range(len(entries)), key=lambda i: -scores[i])
+    hits = list(exact)
+    seen = {(h.doc, h.article) for h in hits}
+    for i in ranked:
+        if len(hits) >= top:
+            break
+        e = entries[i]
+        if (doc and e.doc != doc) or (e.doc, e.article) in seen or scores[i] <= 0:
+            continue
+        hits.append(_hit(e, scores[i]))
+    return hits[:top] if top else hits

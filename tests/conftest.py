@@ -1,0 +1,30 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "eval"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory):
+    """Tests build their own index cache instead of trusting the user's."""
+    os.environ["POLICYBOT_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
+def policybot(*args, input=None, env=None):
+    """Run the installed CLI as a user would (a fresh process)."""
+    exe = Path(sys.executable).parent / "policybot"
+    full_env = dict(os.environ, **(env or {}))
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, input=input, env=full_env, timeout=120)
+
+
+def dev_file(name: str) -> Path:
+    path = DEV / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here (the shared dev sets live beside the repo)")
+    return path

@@ -1,0 +1,94 @@
+"""Retrieval on the real corpus: dev-set figures, article references, English twins."""
+import json
+
+import pytest
+
+from conftest import ROOT, dev_file
+from retrieval import canonical_article, search
+from retrieval.english import translate
+from retrieval.evaluate import evaluate, load_questions
+from retrieval.tokenize import tokens
+
+
+def test_dev_set_figures():
+    r = evaluate(load_questions(dev_file("retrieval_dev.jsonl")))
+    assert r["hit@1"] >= 0.90, r["misses"]
+    assert r["hit@3"] >= 0.97, r["misses"]
+
+
+def test_held_out_set_figures():
+    """Questions written apart from the tuning (tests/data): guards against fitting the dev set."""
+    path = ROOT / "tests" / "data" / "retrieval_extra.jsonl"
+    if not path.exists():
+        pytest.skip("no held-out set")
+    r = evaluate(load_questions(path))
+    assert r["hit@1"] >= 0.75, r["misses"]
+    assert r["hit@3"] >= 0.90, r["misses"]
+
+
+def test_english_twins_reach_the_same_clause_as_chinese():
+    path = ROOT / "tests" / "data" / "retrieval_extra.jsonl"
+    if not path.exists():
+        pytest.skip("no held-out set")
+    rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    zh = [r for r in rows if not r["q"].isascii()]
+    en = [r for r in rows if r["q"].isascii()]
+    rz, re_ = evaluate(zh), evaluate(en)
+    assert re_["hit@3"] >= rz["hit@3"] - 0.10, (rz, re_)
+
+
+@pytest.mark.parametrize("query,doc,article", [
+    ("第八条", "qianren-2017", "第八条"),
+    ("千人计划第十三条", "qianren-2017", "第十三条"),
+    ("任务27", "zgc-ecosystem-2015", "任务27"),
+    ("海智基地第十条", "haizhi-bases", "第十条"),
+    ("外专办法第十一条讲什么", "bj-foreign-experts-2013", "第十一条"),
+    ("What does Article 9 of the Thousand Talents Plan say?", "qianren-2017", "第九条"),
+    ("中关村 三（七）", "zgc-ecosystem-2015", "三（七）"),
+    ("task 11", "zgc-ecosystem-2015", "任务11"),
+])
+def test_article_reference_goes_straight_to_the_clause(query, doc, article):
+    top = search(query, top=3)[0]
+    assert (top.doc, top.article) == (doc, article)
+    assert top.exact
+
+
+def test_bare_article_number_lists_every_document_that_has_it():
+    hits = search("第八条", top=5)
+    assert [(h.doc, h.exact) for h in hits[:3]] == [
+        ("qianren-2017", True), ("bj-foreign-experts-2013", True), ("haizhi-bases", True)]
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("外国专家的配偶能办居留证件吗", "Can a foreign expert's spouse get a residence permit?"),
+    ("中央财政补助免征个人所得税吗", "Is the central government subsidy free of income tax?"),
+    ("创业人才项目对股权有什么要求", "What equity does a founder need in the entrepreneur project of the Thousand Talents Plan?"),
+    ("海智工作基地要联系多少海外科技人才", "How many overseas talents must a Haizhi work base serve?"),
+    ("创业人才和青年项目拟入选名单要公示多久", "How long is the public notice for youth and entrepreneur candidates?"),
+])
+def test_english_question_reaches_the_clause_of_its_chinese_twin(zh, en):
+    top_zh = search(zh, top=1)[0]
+    top3_en = [(h.doc, h.article) for h in search(en, top=3)]
+    assert (top_zh.doc, top_zh.article) in top3_en
+
+
+def test_glossary_maps_policy_vocabulary():
+    zh, _ = translate("young talent spouse residence permit subsidy tax public notice employer startup equity")
+    for word in ("青年项目", "配偶", "居留证件", "补助", "个人所得税", "公示", "用人单位", "创业", "股权"):
+        assert word in zh
+
+
+def test_tokenizer_keeps_program_names_and_folds_width():
+    toks = tokens("千人计划青年项目（ＡＢＣ）")
+    assert "千人计划" in toks and "青年项目" in toks and "abc" in toks
+    assert "的" not in tokens("青年项目的条件")
+
+
+@pytest.mark.parametrize("raw,label", [("第8条", "第八条"), ("article 12", "第十二条"), ("任务 5", "任务5"),
+                                       ("三(七)", "三（七）"), ("三、引进条件-青年项目", "三、引进条件—青年项目")])
+def test_canonical_article(raw, label):
+    assert canonical_article(raw) == label
+
+
+def test_doc_filter():
+    assert all(h.doc == "haizhi-bases" for h in search("申报条件", top=5, doc="haizhi-bases"))
