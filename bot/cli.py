@@ -110,7 +110,120 @@ def cmd_eval(a) -> int:
         print(f"hit@1 {r['hit@1']:.3f}  hit@3 {r['hit@3']:.3f}  hit@5 {r['hit@5']:.3f}")
         print(f"MRR {r['mrr']:.3f}")
         return 0
-    raise UsageError(f"unknown evaluation {a.what!r}")
+    return eval_eligibility(path, a.verbose, a.json)
+
+
+# -- eligibility ---------------------------------------------------------------
+
+def read_profile(path: str | None):
+    from .profile import ProfileError, parse_profile
+
+    if path in (None, "-"):
+        raw = sys.stdin.read()
+        where = "stdin"
+    else:
+        if not os.path.exists(path):
+            raise UsageError(f"no such file: {path}")
+        with open(path, encoding="utf-8") as f:
+            raw = f.read()
+        where = path
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise UsageError(f"{where}: not valid JSON: {e.msg} at line {e.lineno} column {e.colno}")
+    try:
+        return parse_profile(data)
+    except ProfileError as e:
+        raise UsageError(f"{where}: {e}")
+
+
+def cmd_check(a) -> int:
+    from .engine import verdicts
+    from .facts import label
+    from .report import verdict_json, verdict_text
+
+    profile = read_profile(a.file)
+    lang = a.lang
+    programs = None
+    if a.program:
+        from .rules import program_ids
+
+        unknown = [p for p in a.program if p not in program_ids()]
+        if unknown:
+            raise UsageError(f"unknown program {unknown[0]!r}; see `policybot programs`")
+        programs = a.program
+    vs = verdicts(profile, programs)
+    if a.json:
+        emit_json({"as_of": profile.today().isoformat(), "verdicts": [verdict_json(v, lang) for v in vs]})
+        return 0
+    print(("评估日期 " if lang == "zh" else "As of ") + profile.today().isoformat())
+    for v in vs:
+        print()
+        print(verdict_text(v, lang, facts_label=lambda f: label(f, lang)))
+    return 0
+
+
+def cmd_schema(a) -> int:
+    from .profile import Profile
+
+    emit_json(Profile.model_json_schema())
+    return 0
+
+
+def cmd_programs(a) -> int:
+    from .rules import rulebook
+
+    rows = [{"program": p.id, "name": p.name, "name_en": p.name_en, "doc": p.doc, "article": p.article}
+            for p in rulebook().programs.values()]
+    if a.json:
+        emit_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['program']:<36} {r['name']}  ({r['doc']} {r['article']})")
+    return 0
+
+
+def eval_eligibility(path: str, verbose: bool, as_json: bool) -> int:
+    from .engine import verdicts
+    from .profile import ProfileError, parse_profile
+
+    cases = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    cases.append(json.loads(line))
+                except json.JSONDecodeError as e:
+                    raise UsageError(f"{path}:{n}: not valid JSON: {e.msg}")
+    checks = passed = 0
+    failures = []
+    for case in cases:
+        try:
+            profile = parse_profile(case["profile"])
+        except (ProfileError, KeyError) as e:
+            raise UsageError(f"{path}: case {case.get('name')!r}: {e}")
+        by_id = {v.program.id: v for v in verdicts(profile)}
+        for key, want in case.get("expect", {}).items():
+            checks += 1
+            if key.startswith("amount:"):
+                v = by_id.get(key.split(":", 1)[1])
+                got = [a.get("cny_per_year") for a in v.amounts] if v else None
+                ok = bool(got) and any(g is not None and abs(g - want) < 0.5 for g in got)
+            else:
+                got = by_id[key].status if key in by_id else None
+                ok = got == want
+            passed += ok
+            if not ok:
+                failures.append({"case": case.get("name"), "check": key, "want": want, "got": got})
+    if as_json:
+        emit_json({"cases": len(cases), "checks": checks, "passed": passed, "failures": failures})
+        return 0
+    if verbose:
+        for f in failures:
+            print(f"  FAIL {f['case']}: {f['check']} want {f['want']!r} got {f['got']!r}")
+    print(f"cases: {len(cases)}")
+    print(f"checks passed: {passed}/{checks} ({passed / max(checks, 1):.3f})")
+    return 0
 
 
 # -- chat --------------------------------------------------------------------
@@ -140,11 +253,25 @@ def build_parser() -> Parser:
     s.set_defaults(func=cmd_article)
 
     s = sub.add_parser("eval", help="score the retriever or the eligibility engine on a dev file")
-    s.add_argument("what", choices=["retrieval"])
+    s.add_argument("what", choices=["retrieval", "eligibility"])
     s.add_argument("file")
     s.add_argument("--json", action="store_true")
     s.add_argument("--verbose", "-v", action="store_true")
     s.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("check", help="eligibility verdicts for a profile (JSON file or - for stdin)")
+    s.add_argument("file", nargs="?")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--lang", choices=["zh", "en"], default="zh")
+    s.add_argument("--program", action="append", help="only this program (repeatable)")
+    s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("schema", help="the JSON Schema of the profile")
+    s.set_defaults(func=cmd_schema)
+
+    s = sub.add_parser("programs", help="the programs the engine knows")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_programs)
 
     s = sub.add_parser("chat", help="terminal conversation")
     s.add_argument("--json", action="store_true", help="one JSON reply per input line")

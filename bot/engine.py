@@ -1,0 +1,242 @@
+"""The eligibility engine: a deterministic verdict per program from the rules data.
+
+Three-valued: each condition is met, failed or unknown; a failed condition a
+clause allows to relax is `relaxable`; a merit condition only a panel can
+judge is `review` and never blocks. A program is
+- ineligible       as soon as a hard condition fails (other facts may be unknown),
+- undetermined     when nothing fails but facts are missing (most decisive first),
+- needs_exception  when only relaxable conditions fail (citing the relaxing clause),
+- eligible         otherwise.
+Reading conventions (SPEC 5): 以上/以下/不超过/不少于 include the number
+(`<=`/`>=` in the data), 超过/不满/低于 exclude it (`<`/`>`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .profile import Profile
+from .rules import Cite, Condition, Program, Relaxation, RuleBook, rulebook
+
+MET, FAILED, UNKNOWN, RELAXABLE, REVIEW = "met", "failed", "unknown", "relaxable", "review"
+STATUS_OF = {FAILED: "ineligible", UNKNOWN: "undetermined", RELAXABLE: "needs_exception", MET: "eligible"}
+
+
+@dataclass
+class Outcome:
+    cond: Condition
+    status: str
+    value: object = None
+    missing: list[str] = field(default_factory=list)
+    children: list["Outcome"] = field(default_factory=list)
+    relaxed_by: Cite | None = None
+
+
+# -- facts -------------------------------------------------------------------
+
+def fact_values(profile: Profile, fact: str) -> list | None:
+    """The possible values of a fact: one when known, several when only a range
+    is known (age from birth_year without birth_month), None when unknown."""
+    if fact == "age":
+        if profile.age is not None:
+            return [profile.age]
+        if profile.birth_year is None:
+            return None
+        today = profile.today()
+        if profile.birth_month is not None:
+            # the birthday's day is unknown: in the birth month itself, count it as passed
+            return [today.year - profile.birth_year - (1 if profile.birth_month > today.month else 0)]
+        return [today.year - profile.birth_year - 1, today.year - profile.birth_year]
+    value = getattr(profile, fact)
+    return None if value is None else [value]
+
+
+def missing_fact(profile: Profile, fact: str) -> str:
+    if fact == "age" and profile.birth_year is not None:
+        return "birth_month"
+    return fact
+
+
+def test(op: str, actual, expected) -> bool:
+    if op == "==":
+        return actual == expected
+    if op == "!=":
+        return actual != expected
+    if op == "<=":
+        return actual <= expected
+    if op == ">=":
+        return actual >= expected
+    if op == "<":
+        return actual < expected
+    if op == ">":
+        return actual > expected
+    if op == "in":
+        return actual in expected
+    if op == "not_in":
+        return actual not in expected
+    if op == "between":
+        lo, hi = expected
+        return lo <= actual <= hi
+    if op == "any_in":
+        return any(a in expected for a in actual)
+    if op == "contains":
+        return expected in actual
+    raise ValueError(op)
+
+
+# -- evaluation --------------------------------------------------------------
+
+class Evaluator:
+    def __init__(self, profile: Profile, program: Program, book: RuleBook):
+        self.profile = profile
+        self.program = program
+        self.book = book
+        self.active_relaxations = [r for r in (book.relaxations[(program.doc, rid)] for rid in program.relaxations)
+                                   if self._holds(r.when)]
+
+    def _holds(self, when: dict | None) -> bool:
+        if not when:
+            return True
+        values = fact_values(self.profile, when["fact"])
+        return values is not None and all(test(when["op"], v, when["value"]) for v in values)
+
+    def _program_relaxation(self, cond: Condition) -> Relaxation | None:
+        for r in self.active_relaxations:
+            if set(cond.tags) & set(r.except_tags):
+                continue
+            if r.only_tags and not set(cond.tags) & set(r.only_tags):
+                continue
+            return r
+        return None
+
+    def evaluate(self, cid: str) -> Outcome:
+        cond = self.book.condition(self.program.doc, cid)
+        if cond.children:
+            return self._group(cond)
+        if cond.kind == "review":
+            return Outcome(cond, REVIEW)
+        values = fact_values(self.profile, cond.fact)
+        if values is None:
+            return Outcome(cond, UNKNOWN, missing=[cond.fact])
+        results = {test(cond.op, v, cond.value) for v in values}
+        shown = values[0] if len(values) == 1 else values
+        if results == {True}:
+            return Outcome(cond, MET, shown)
+        if results == {True, False}:
+            return Outcome(cond, UNKNOWN, shown, missing=[missing_fact(self.profile, cond.fact)])
+        return self._failed(cond, shown)
+
+    def _failed(self, cond: Condition, value=None, children=None) -> Outcome:
+        if cond.relax:
+            return Outcome(cond, RELAXABLE, value, children=children or [], relaxed_by=cond.relax)
+        r = self._program_relaxation(cond)
+        if r:
+            return Outcome(cond, RELAXABLE, value, children=children or [], relaxed_by=Cite(r.doc, r.article, r.quote))
+        return Outcome(cond, FAILED, value, children=children or [])
+
+    def _group(self, cond: Condition) -> Outcome:
+        kids = [self.evaluate(c) for c in cond.children]
+        states = {k.status for k in kids}
+        if cond.any:
+            # review options (a merit judgement) neither satisfy nor fail an any-group
+            if MET in states:
+                return Outcome(cond, MET, children=kids)
+            if not states - {REVIEW}:
+                return Outcome(cond, REVIEW, children=kids)
+            if UNKNOWN in states:
+                return Outcome(cond, UNKNOWN, children=kids, missing=_merge(k.missing for k in kids if k.status == UNKNOWN))
+            if RELAXABLE in states:
+                relaxed = next(k.relaxed_by for k in kids if k.status == RELAXABLE)
+                return Outcome(cond, RELAXABLE, children=kids, relaxed_by=relaxed)
+            if cond.otherwise:
+                return Outcome(cond, RELAXABLE, children=kids, relaxed_by=cond.otherwise)
+            return self._failed(cond, children=kids)
+        # all-of
+        if FAILED in states:
+            return self._failed(cond, children=kids)
+        if UNKNOWN in states:
+            return Outcome(cond, UNKNOWN, children=kids, missing=_merge(k.missing for k in kids if k.status == UNKNOWN))
+        if RELAXABLE in states:
+            relaxed = next(k.relaxed_by for k in kids if k.status == RELAXABLE)
+            return Outcome(cond, RELAXABLE, children=kids, relaxed_by=relaxed)
+        if states == {REVIEW}:
+            return Outcome(cond, REVIEW, children=kids)
+        return Outcome(cond, MET, children=kids)
+
+
+def _merge(lists) -> list[str]:
+    out: list[str] = []
+    for lst in lists:
+        for f in lst:
+            if f not in out:
+                out.append(f)
+    return out
+
+
+@dataclass
+class Verdict:
+    program: Program
+    status: str
+    outcomes: list[Outcome]
+    missing: list[str]
+    amounts: list[dict]
+
+    def relaxed_by(self) -> list[Cite]:
+        out: list[Cite] = []
+        for o in self.outcomes:
+            if o.status == RELAXABLE and o.relaxed_by and o.relaxed_by not in out:
+                out.append(o.relaxed_by)
+        return out
+
+
+def compute_amounts(program: Program, profile: Profile, lang: str = "zh") -> list[dict]:
+    out = []
+    salary = profile.annual_salary_cny
+    for a in program.amounts:
+        entry = {"text": a.zh if lang == "zh" else a.en, "doc": a.doc, "article": a.article, "quote": a.quote}
+        if a.item:
+            entry["item"] = a.item
+        if a.years:
+            entry["years"] = a.years
+        if a.kind == "pct_of_salary":
+            entry["cap_cny_per_year"] = a.cap
+            if salary is not None:
+                raw = salary * a.pct / 100
+                value = min(raw, a.cap)
+                entry["cny_per_year"] = round(value, 2)
+                entry["formula"] = f"min({a.pct:g}% × {salary:,.0f}, {a.cap:,.0f}) = {value:,.0f}"
+        elif a.kind == "cap":
+            entry["cny_per_year"] = a.cap
+            entry["up_to"] = True
+        else:
+            raise ValueError(f"{program.id}: unknown amount kind {a.kind!r}")
+        out.append(entry)
+    return out
+
+
+def verdict(program: Program, profile: Profile, book: RuleBook | None = None) -> Verdict:
+    book = book or rulebook()
+    ev = Evaluator(profile, program, book)
+    outcomes = [ev.evaluate(cid) for cid in program.conditions]
+    states = {o.status for o in outcomes}
+    if FAILED in states:
+        status = "ineligible"
+    elif UNKNOWN in states:
+        status = "undetermined"
+    elif RELAXABLE in states:
+        status = "needs_exception"
+    else:
+        status = "eligible"
+    missing = _merge(o.missing for o in outcomes if o.status == UNKNOWN) if status == "undetermined" else []
+    amounts = compute_amounts(program, profile) if status in ("eligible", "needs_exception", "undetermined") else []
+    return Verdict(program, status, outcomes, missing, amounts)
+
+
+def verdicts(profile: Profile, programs: list[str] | None = None) -> list[Verdict]:
+    book = rulebook()
+    ids = programs or list(book.programs)
+    return [verdict(book.programs[p], profile, book) for p in ids]
+
+
+def today_of(profile: Profile) -> dt.date:
+    return profile.today()

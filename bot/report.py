@@ -1,0 +1,189 @@
+"""Verdicts for people and for machines: the SPEC section 5 JSON, a readable
+report, and for every negative verdict what would change it."""
+from __future__ import annotations
+
+from .engine import FAILED, MET, RELAXABLE, REVIEW, UNKNOWN, Outcome, Verdict
+from .rules import Cite
+
+STATUS_WORDS = {
+    "zh": {"eligible": "符合条件", "ineligible": "不符合条件", "needs_exception": "需破格/例外申请",
+           "undetermined": "尚待确定（缺少信息）"},
+    "en": {"eligible": "eligible", "ineligible": "not eligible", "needs_exception": "needs an exception",
+           "undetermined": "undetermined (facts missing)"},
+}
+MARK = {MET: "✓", FAILED: "✗", UNKNOWN: "?", RELAXABLE: "≈", REVIEW: "◇"}
+
+
+def fmt(x) -> str:
+    if isinstance(x, float):
+        return f"{x:g}"
+    if isinstance(x, list):
+        return "–".join(fmt(v) for v in x)
+    return str(x)
+
+
+def cite_text(c: Cite, lang: str = "zh") -> str:
+    import corpus
+
+    title = corpus.documents()[c.doc].title
+    item = ""
+    if c.item:
+        item = c.item if c.item.startswith("（") else (f" 第{c.item}项" if lang == "zh" else f" item {c.item}")
+    return f"《{title}》{c.article}{item}"
+
+
+def cite_json(c: Cite) -> dict:
+    out = {"doc": c.doc, "article": c.article, "quote": c.quote}
+    if c.item:
+        out["item"] = c.item
+    return out
+
+
+def leaf_facts(o: Outcome) -> list[str]:
+    if o.cond.fact:
+        return [o.cond.fact]
+    out = []
+    for k in o.children:
+        for f in leaf_facts(k):
+            if f not in out:
+                out.append(f)
+    return out
+
+
+def outcome_json(o: Outcome, lang: str) -> dict:
+    c = o.cond
+    out = {"id": c.id, "text": c.zh if lang == "zh" else c.en, "quote": c.quote, "doc": c.doc, "article": c.article,
+           "fact": c.fact or (leaf_facts(o)[0] if leaf_facts(o) else None), "status": o.status, "kind": c.kind}
+    if c.item:
+        out["item"] = c.item
+    if o.value is not None:
+        out["value"] = o.value
+    if o.relaxed_by:
+        out["relaxed_by"] = cite_json(o.relaxed_by)
+    if o.children:
+        out["facts"] = leaf_facts(o)
+        out["any_of" if c.any else "all_of"] = [outcome_json(k, lang) for k in o.children]
+    return out
+
+
+# -- what would change it -----------------------------------------------------
+
+def _gap(o: Outcome, lang: str) -> str:
+    """'目前30个月，还差6个月' for a numeric condition with a known value."""
+    c, v = o.cond, o.value
+    if not isinstance(v, (int, float)) or isinstance(v, bool) or c.op not in ("<=", ">=", "<", ">", "between"):
+        return ""
+    unit = c.unit if lang == "zh" else (" " + c.unit_en if c.unit_en and c.unit_en != "%" else c.unit_en)
+    lo, hi = (c.value if c.op == "between" else (None, None))
+    if c.op in (">=", ">") or (c.op == "between" and v < lo):
+        target = lo if c.op == "between" else c.value
+        short = target - v if c.op != ">" else None
+        if lang == "zh":
+            return f"目前{fmt(v)}{unit}" + (f"，还差{fmt(short)}{unit}" if short else f"，需超过{fmt(target)}{unit}")
+        return f"now {fmt(v)}{unit}" + (f", {fmt(short)}{unit} short" if short else f", must exceed {fmt(target)}{unit}")
+    target = hi if c.op == "between" else c.value
+    over = v - target
+    if lang == "zh":
+        return f"目前{fmt(v)}{unit}，上限{fmt(target)}{unit}" + (f"，超出{fmt(over)}{unit}" if over else "")
+    return f"now {fmt(v)}{unit}, {fmt(over) + unit + ' ' if over else ''}over the limit of {fmt(target)}{unit}"
+
+
+def _wait_hint(o: Outcome, lang: str) -> str:
+    """Time cures a too-young company: say when it can apply."""
+    c, v = o.cond, o.value
+    if c.fact == "company_age_years" and c.op == "between" and isinstance(v, (int, float)) and v < c.value[0]:
+        wait = c.value[0] - v
+        return (f"公司成立满{fmt(c.value[0])}年后（还差{fmt(wait)}年）可申报" if lang == "zh"
+                else f"can apply once the company is {fmt(c.value[0])} years old ({fmt(wait)} years from now)")
+    return ""
+
+
+def changes(o: Outcome, lang: str) -> list[str]:
+    """Concrete sentences for a failed or relaxable outcome."""
+    c = o.cond
+    if o.status not in (FAILED, RELAXABLE):
+        return []
+    if c.children:
+        if c.any:
+            head = ("需满足其中之一：" if lang == "zh" else "Needs one of: ") + (c.zh if lang == "zh" else c.en)
+            sub = [s for k in o.children if k.status in (FAILED, RELAXABLE) and k.cond.fact for s in changes(k, lang)]
+            return [head] + ([("最接近的：" if lang == "zh" else "closest: ") + sub[0]] if sub and len(o.children) <= 3 else [])
+        return [s for k in o.children for s in changes(k, lang)]
+    want = c.zh if lang == "zh" else c.en
+    wait = _wait_hint(o, lang)
+    if wait:
+        return [wait]
+    gap = _gap(o, lang)
+    if lang == "zh":
+        return [f"需{want}" + (f"（{gap}）" if gap else "")]
+    return [f"Needs: {want}" + (f" ({gap})" if gap else "")]
+
+
+def verdict_changes(v: Verdict, lang: str) -> list[dict]:
+    out = []
+    for o in v.outcomes:
+        if o.status not in (FAILED, RELAXABLE):
+            continue
+        for text in changes(o, lang):
+            entry = {"text": text, "doc": o.cond.doc, "article": o.cond.article}
+            if o.status == RELAXABLE and o.relaxed_by:
+                entry["relaxable_by"] = cite_json(o.relaxed_by)
+                entry["text"] += ("；可依" + cite_text(o.relaxed_by, lang) + "“" + o.relaxed_by.quote + "”申请破格"
+                                  if lang == "zh" else
+                                  f"; an exception may be sought under {cite_text(o.relaxed_by, lang)} “{o.relaxed_by.quote}”")
+            out.append(entry)
+    return out
+
+
+# -- whole verdicts ------------------------------------------------------------
+
+def verdict_json(v: Verdict, lang: str = "zh") -> dict:
+    p = v.program
+    out = {"program": p.id, "name": p.name if lang == "zh" else p.name_en, "name_zh": p.name, "name_en": p.name_en,
+           "status": v.status, "doc": p.doc, "article": p.article,
+           "conditions": [outcome_json(o, lang) for o in v.outcomes],
+           "missing": v.missing, "amounts": v.amounts}
+    if v.status in ("ineligible", "needs_exception"):
+        out["changes"] = verdict_changes(v, lang)
+    if v.status == "needs_exception":
+        out["relaxed_by"] = [cite_json(c) for c in v.relaxed_by()]
+    reviews = [o.cond for o in v.outcomes if o.status == REVIEW]
+    if reviews:
+        out["review"] = [c.zh if lang == "zh" else c.en for c in reviews]
+    return out
+
+
+def show_value(fact: str | None, value, lang: str) -> str:
+    """A fact's value as a person reads it: 工程技术, not engineering."""
+    if value is None or fact is None:
+        return ""
+    from .facts import options
+
+    names = dict(options(fact, lang))
+    if isinstance(value, bool):
+        return names.get(str(value).lower(), str(value))
+    if isinstance(value, list):
+        return "、".join(names.get(str(x), fmt(x)) for x in value) if value else ("无" if lang == "zh" else "none")
+    return names.get(str(value), fmt(value))
+
+
+def verdict_text(v: Verdict, lang: str = "zh", facts_label=None) -> str:
+    p = v.program
+    name = p.name if lang == "zh" else p.name_en
+    lines = [f"【{name}】 {STATUS_WORDS[lang][v.status]}"]
+    for o in v.outcomes:
+        c = o.cond
+        shown = show_value(c.fact, o.value, lang)
+        value = (f"（{shown}）" if lang == "zh" else f" ({shown})") if shown else ""
+        lines.append(f"  {MARK[o.status]} {c.zh if lang == 'zh' else c.en}{value} — {cite_text(c.cite, lang)}")
+    if v.missing:
+        label = facts_label or (lambda f: f)
+        lines.append(("  还需了解：" if lang == "zh" else "  Still needed: ") + "、".join(label(f) for f in v.missing))
+    for ch in verdict_changes(v, lang) if v.status in ("ineligible", "needs_exception") else []:
+        lines.append(("  → " + ch["text"]))
+    for a in v.amounts:
+        amount = (f"：{a['cny_per_year']:,.0f} 元/年" if lang == "zh" else f": CNY {a['cny_per_year']:,.0f} a year") \
+            if "cny_per_year" in a else ""
+        up_to = ("（上限）" if lang == "zh" else " (cap)") if a.get("up_to") else ""
+        lines.append(f"  ¥ {a['text']}{amount}{up_to} — {cite_text(Cite(a['doc'], a['article'], a['quote'], a.get('item', '')), lang)}")
+    return "\n".join(lines)

@@ -1,0 +1,173 @@
+"""Eligibility rules as data: corpus/rules/<doc>.toml, one file per source document.
+
+Each file holds
+- `[condition.<id>]`: one requirement. A leaf tests one fact
+  (`fact`, `op`, `value`); a group combines others (`any = [...]` or
+  `all = [...]`). Every condition cites `article` (and `item`) and the
+  verbatim `quote` it encodes, has Chinese and English wording (`zh`, `en`),
+  and a `kind`: "hard" (default) or "review" (a merit judgement only the
+  expert panel makes). A hard condition that a clause allows to relax names
+  that clause in `relax = {article, quote}`; `tags` (e.g. "bar") exempt a
+  condition from program-wide relaxations.
+- `[relaxation.<id>]`: a clause that relaxes every failing condition of a
+  program when its `when` test holds (第二十五条 for western regions), except
+  conditions with one of `except_tags`; with `only_tags`, only conditions
+  carrying one of those tags (海聚 破格: age, degree, position).
+- `[program."<program id>"]`: `name`, `name_en`, `article`, `conditions`
+  (ids, in the order a person would check them), optional `relaxations`
+  and `amounts`.
+Condition ids are local to a file; a program may use any condition of its file.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "corpus" / "rules"
+OPS = {"==", "!=", "<=", ">=", "<", ">", "in", "not_in", "between", "any_in", "contains"}
+
+
+@dataclass(frozen=True)
+class Cite:
+    doc: str
+    article: str
+    quote: str
+    item: str = ""
+
+
+@dataclass
+class Condition:
+    id: str
+    doc: str
+    article: str
+    quote: str
+    zh: str
+    en: str
+    item: str = ""
+    kind: str = "hard"  # hard | review
+    fact: str | None = None
+    op: str | None = None
+    value: object = None
+    any: list[str] = field(default_factory=list)
+    all: list[str] = field(default_factory=list)
+    relax: Cite | None = None
+    otherwise: Cite | None = None  # an any-group none of whose options holds is relaxable by this clause
+    tags: list[str] = field(default_factory=list)
+    unit: str = ""
+    unit_en: str = ""
+
+    @property
+    def cite(self) -> Cite:
+        return Cite(self.doc, self.article, self.quote, self.item)
+
+    @property
+    def children(self) -> list[str]:
+        return self.any or self.all
+
+
+@dataclass
+class Relaxation:
+    id: str
+    doc: str
+    article: str
+    quote: str
+    zh: str
+    en: str
+    when: dict | None = None  # absent: the relaxation always applies (海聚 全职工作类 破格)
+    except_tags: list[str] = field(default_factory=list)
+    only_tags: list[str] = field(default_factory=list)  # set: it relaxes only conditions with one of these tags
+
+
+@dataclass
+class Amount:
+    kind: str  # pct_of_salary | cap
+    doc: str
+    article: str
+    quote: str
+    zh: str
+    en: str
+    pct: float = 0.0
+    cap: float = 0.0
+    item: str = ""
+    years: int | None = None
+
+
+@dataclass
+class Program:
+    id: str
+    doc: str
+    name: str
+    name_en: str
+    article: str
+    conditions: list[str]
+    relaxations: list[str] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    keywords_en: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RuleBook:
+    conditions: dict[tuple[str, str], Condition]
+    relaxations: dict[tuple[str, str], Relaxation]
+    programs: dict[str, Program]
+
+    def condition(self, doc: str, cid: str) -> Condition:
+        return self.conditions[(doc, cid)]
+
+
+def _cite(doc: str, raw: dict | None) -> Cite | None:
+    if not raw:
+        return None
+    return Cite(raw.get("doc", doc), raw["article"], raw["quote"], raw.get("item", ""))
+
+
+def _load_file(path: Path, book: RuleBook) -> None:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    doc = data["doc"]
+    for cid, raw in data.get("condition", {}).items():
+        raw = dict(raw)
+        raw["relax"] = _cite(doc, raw.get("relax"))
+        raw["otherwise"] = _cite(doc, raw.get("otherwise"))
+        cond = Condition(id=cid, doc=doc, **raw)
+        if cond.fact and cond.op not in OPS:
+            raise ValueError(f"{path.name}: condition {cid}: unknown op {cond.op!r}")
+        book.conditions[(doc, cid)] = cond
+    for rid, raw in data.get("relaxation", {}).items():
+        book.relaxations[(doc, rid)] = Relaxation(id=rid, doc=doc, **raw)
+    for pid, raw in data.get("program", {}).items():
+        raw = dict(raw)
+        amounts = [Amount(doc=doc, **a) for a in raw.pop("amounts", [])]
+        book.programs[pid] = Program(id=pid, doc=doc, amounts=amounts, **raw)
+
+
+def validate(book: RuleBook) -> None:
+    """Every referenced id exists and every program's conditions are its document's."""
+    for (doc, cid), cond in book.conditions.items():
+        for child in cond.children:
+            if (doc, child) not in book.conditions:
+                raise ValueError(f"{doc}: condition {cid} refers to unknown condition {child!r}")
+        if not cond.fact and not cond.children and cond.kind != "review":
+            raise ValueError(f"{doc}: condition {cid} tests nothing and is not a review condition")
+    for pid, prog in book.programs.items():
+        for cid in prog.conditions:
+            if (prog.doc, cid) not in book.conditions:
+                raise ValueError(f"{pid}: unknown condition {cid!r}")
+        for rid in prog.relaxations:
+            if (prog.doc, rid) not in book.relaxations:
+                raise ValueError(f"{pid}: unknown relaxation {rid!r}")
+
+
+@lru_cache(maxsize=1)
+def rulebook() -> RuleBook:
+    book = RuleBook({}, {}, {})
+    for path in sorted(RULES_DIR.glob("*.toml")):
+        _load_file(path, book)
+    validate(book)
+    return book
+
+
+def program_ids() -> list[str]:
+    return list(rulebook().programs)
