@@ -226,12 +226,68 @@ def eval_eligibility(path: str, verbose: bool, as_json: bool) -> int:
     return 0
 
 
-# -- chat --------------------------------------------------------------------
+# -- conversation ------------------------------------------------------------
+
+def user_id(raw: str) -> str:
+    raw = (raw or "").strip()
+    if not raw or len(raw) > 200:
+        raise UsageError("--user needs an id of 1 to 200 characters")
+    return raw
+
+
+def cmd_say(a) -> int:
+    from .core import Assistant
+
+    reply = Assistant().handle(user_id(a.user), " ".join(a.message))
+    if a.json:
+        emit_json(reply.as_json())
+    else:
+        print(reply.text)
+    return 0
+
+
+def cmd_profile(a) -> int:
+    from .core import Assistant
+    from .engine import verdicts
+    from .focus import individual_programs
+    from .profile import Profile
+    from .report import verdict_json
+
+    session = Assistant().profile(user_id(a.user))
+    profile = Profile.model_validate(session.facts)
+    vs = verdicts(profile, session.focus or individual_programs())
+    out = {"user": session.user, "lang": session.lang, "facts": session.facts, "focus": session.focus,
+           "asking": session.asking, "declined": session.declined,
+           "verdicts": [verdict_json(v, session.lang) for v in vs]}
+    if a.json:
+        emit_json(out)
+        return 0
+    from .facts import label
+    from .report import show_value
+
+    lang = session.lang
+    if not session.facts:
+        print("（没有记录）" if lang == "zh" else "(nothing stored)")
+    for f, v in session.facts.items():
+        print(f"{label(f, lang)}: {show_value(f, v, lang)}")
+    print()
+    for v in out["verdicts"]:
+        print(f"{v['program']:<36} {v['status']}")
+    return 0
+
+
+def cmd_forget(a) -> int:
+    from .core import Assistant
+
+    gone = Assistant().forget(user_id(a.user))
+    print("forgotten" if gone else "nothing stored for that user")
+    return 0
+
 
 def cmd_chat(a) -> int:
     from .terminal import run
 
-    return run(json_mode=a.json)
+    return run(json_mode=a.json, user=a.user)
 
 
 def build_parser() -> Parser:
@@ -273,8 +329,24 @@ def build_parser() -> Parser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_programs)
 
+    s = sub.add_parser("say", help="one conversation turn for a user (state kept in the session store)")
+    s.add_argument("--user", required=True)
+    s.add_argument("message", nargs="*")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_say)
+
+    s = sub.add_parser("profile", help="the facts collected for a user and the current verdicts")
+    s.add_argument("--user", required=True)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_profile)
+
+    s = sub.add_parser("forget", help="delete everything stored about a user")
+    s.add_argument("--user", required=True)
+    s.set_defaults(func=cmd_forget)
+
     s = sub.add_parser("chat", help="terminal conversation")
     s.add_argument("--json", action="store_true", help="one JSON reply per input line")
+    s.add_argument("--user", default="terminal")
     s.set_defaults(func=cmd_chat)
     return p
 

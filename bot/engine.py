@@ -30,6 +30,9 @@ class Outcome:
     missing: list[str] = field(default_factory=list)
     children: list["Outcome"] = field(default_factory=list)
     relaxed_by: Cite | None = None
+    # for an unknown outcome, the best it can still become (met, or only relaxable):
+    # an option that can at best be relaxed cannot decide an any-group another option already relaxes
+    best: str = MET
 
 
 # -- facts -------------------------------------------------------------------
@@ -144,7 +147,13 @@ class Evaluator:
             if not states - {REVIEW}:
                 return Outcome(cond, REVIEW, children=kids)
             if UNKNOWN in states:
-                return Outcome(cond, UNKNOWN, children=kids, missing=_merge(k.missing for k in kids if k.status == UNKNOWN))
+                unknown = [k for k in kids if k.status == UNKNOWN]
+                promising = [k for k in unknown if k.best == MET]
+                if promising:
+                    return Outcome(cond, UNKNOWN, children=kids, missing=_merge(k.missing for k in promising))
+                if RELAXABLE not in states and not cond.otherwise:
+                    return Outcome(cond, UNKNOWN, children=kids, missing=_merge(k.missing for k in unknown),
+                                   best=RELAXABLE)
             if RELAXABLE in states:
                 relaxed = next(k.relaxed_by for k in kids if k.status == RELAXABLE)
                 return Outcome(cond, RELAXABLE, children=kids, relaxed_by=relaxed)
@@ -155,7 +164,9 @@ class Evaluator:
         if FAILED in states:
             return self._failed(cond, children=kids)
         if UNKNOWN in states:
-            return Outcome(cond, UNKNOWN, children=kids, missing=_merge(k.missing for k in kids if k.status == UNKNOWN))
+            unknown = [k for k in kids if k.status == UNKNOWN]
+            best = RELAXABLE if RELAXABLE in states or any(k.best == RELAXABLE for k in unknown) else MET
+            return Outcome(cond, UNKNOWN, children=kids, missing=_merge(k.missing for k in unknown), best=best)
         if RELAXABLE in states:
             relaxed = next(k.relaxed_by for k in kids if k.status == RELAXABLE)
             return Outcome(cond, RELAXABLE, children=kids, relaxed_by=relaxed)

@@ -50,6 +50,18 @@ def leaf_facts(o: Outcome) -> list[str]:
     return out
 
 
+def walk(outcomes):
+    """Every outcome in the tree, parents before children; options of an
+    any-group that were not taken are skipped."""
+    for o in outcomes:
+        yield o
+        if o.cond.any and o.status in (MET, REVIEW):
+            taken = [k for k in o.children if k.status in (MET, REVIEW)][:1]
+            yield from walk(taken)
+        else:
+            yield from walk(o.children)
+
+
 def outcome_json(o: Outcome, lang: str) -> dict:
     c = o.cond
     out = {"id": c.id, "text": c.zh if lang == "zh" else c.en, "quote": c.quote, "doc": c.doc, "article": c.article,
@@ -98,6 +110,14 @@ def _wait_hint(o: Outcome, lang: str) -> str:
     return ""
 
 
+def unmet_leaves(o: Outcome) -> list[Outcome]:
+    if not o.children:
+        return [o] if o.status in (FAILED, RELAXABLE) else []
+    if o.cond.any:
+        return min((unmet_leaves(k) for k in o.children), key=len, default=[])
+    return [leaf for k in o.children for leaf in unmet_leaves(k)]
+
+
 def changes(o: Outcome, lang: str) -> list[str]:
     """Concrete sentences for a failed or relaxable outcome."""
     c = o.cond
@@ -105,9 +125,12 @@ def changes(o: Outcome, lang: str) -> list[str]:
         return []
     if c.children:
         if c.any:
-            head = ("需满足其中之一：" if lang == "zh" else "Needs one of: ") + (c.zh if lang == "zh" else c.en)
-            sub = [s for k in o.children if k.status in (FAILED, RELAXABLE) and k.cond.fact for s in changes(k, lang)]
-            return [head] + ([("最接近的：" if lang == "zh" else "closest: ") + sub[0]] if sub and len(o.children) <= 3 else [])
+            # the closest option: the one with the fewest unmet requirements
+            options = [k for k in o.children if k.status in (FAILED, RELAXABLE)]
+            options.sort(key=lambda k: len(unmet_leaves(k)))
+            if options and len(unmet_leaves(options[0])) <= 2:
+                return changes(options[0], lang)
+            return [("需满足其中之一：" if lang == "zh" else "Needs one of: ") + (c.zh if lang == "zh" else c.en)]
         return [s for k in o.children for s in changes(k, lang)]
     want = c.zh if lang == "zh" else c.en
     wait = _wait_hint(o, lang)
@@ -147,7 +170,7 @@ def verdict_json(v: Verdict, lang: str = "zh") -> dict:
         out["changes"] = verdict_changes(v, lang)
     if v.status == "needs_exception":
         out["relaxed_by"] = [cite_json(c) for c in v.relaxed_by()]
-    reviews = [o.cond for o in v.outcomes if o.status == REVIEW]
+    reviews = [o.cond for o in walk(v.outcomes) if o.status == REVIEW]
     if reviews:
         out["review"] = [c.zh if lang == "zh" else c.en for c in reviews]
     return out
