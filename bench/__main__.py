@@ -57,10 +57,40 @@ def query_time(n: int = 200) -> dict:
             "query_p95_ms": round(1000 * times[int(len(times) * 0.95)], 3), "queries": n}
 
 
+SCRIPT = [  # one applicant's interview, answered as people write
+    "我想申请千人计划青年项目，我34岁，有海外博士学位。", "高校", "工程技术", "助理教授", "是知名机构", "四年",
+    "否", "3年", "已签", "否", "否", "没有", "青年项目要公示多久？", "/profile",
+]
+
+
+def conversation(users: int = 40) -> dict:
+    """Turns of the real core against a real SQLite file: whole interviews, side questions included."""
+    from bot.core import Assistant
+    from bot.store import SQLiteStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bot = Assistant(SQLiteStore(Path(tmp) / "bench.db"))
+        bot.handle("warm", SCRIPT[0])
+        bot.handle("warm", SCRIPT[12])  # load the retriever once, as a running bot has
+        times = []
+        started = time.perf_counter()
+        for u in range(users):
+            for text in SCRIPT:
+                t = time.perf_counter()
+                bot.handle(f"user{u}", text)
+                times.append(time.perf_counter() - t)
+        total = time.perf_counter() - started
+    times.sort()
+    return {"turns": len(times), "turns_per_s": round(len(times) / total, 1),
+            "turn_p50_ms": round(1000 * times[len(times) // 2], 3),
+            "turn_p99_ms": round(1000 * times[min(len(times) - 1, int(len(times) * 0.99))], 3)}
+
+
 def main() -> None:
     out = {"machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
            "date": time.strftime("%Y-%m-%d"),
-           "real_corpus": {**cold_start(), **query_time()}}
+           "real_corpus": {**cold_start(), **query_time()},
+           "conversation": conversation()}
     print(json.dumps(out, ensure_ascii=False, indent=2))
 
 

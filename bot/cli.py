@@ -290,6 +290,29 @@ def cmd_chat(a) -> int:
     return run(json_mode=a.json, user=a.user)
 
 
+def cmd_telegram(a) -> int:
+    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        raise UsageError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather (/newbot) and export its token")
+    if a.webhook_url:
+        url = a.webhook_url
+        if not url.startswith(("https://", "http://")) or len(url) > 2048:
+            raise UsageError(f"--webhook-url must be the public http(s) URL Telegram posts to, not {url[:80]!r}")
+    elif a.listen or a.port or a.secret_token:
+        raise UsageError("--listen, --port and --secret-token only apply with --webhook-url")
+    if a.port is not None and not 1 <= a.port <= 65535:
+        raise UsageError("--port must be between 1 and 65535")
+    secret = a.secret_token or os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None
+    from .telegram_bot import ConfigError, run
+
+    try:
+        return run(token, os.environ.get("TELEGRAM_API_BASE_URL"), webhook_url=a.webhook_url,
+                   listen=a.listen or "127.0.0.1", port=a.port or 8443,
+                   secret_token=secret if a.webhook_url else None)
+    except ConfigError as e:
+        raise UsageError(str(e))
+
+
 def build_parser() -> Parser:
     p = Parser(prog="policybot", description="Talent-policy assistant: clause search, eligibility checks, chat.")
     sub = p.add_subparsers(dest="command", parser_class=Parser)
@@ -348,6 +371,13 @@ def build_parser() -> Parser:
     s.add_argument("--json", action="store_true", help="one JSON reply per input line")
     s.add_argument("--user", default="terminal")
     s.set_defaults(func=cmd_chat)
+
+    s = sub.add_parser("telegram", help="run the Telegram bot (TELEGRAM_BOT_TOKEN; long polling unless --webhook-url)")
+    s.add_argument("--webhook-url", help="public https URL Telegram posts updates to (webhook mode)")
+    s.add_argument("--listen", help="address the webhook server binds (default 127.0.0.1, behind a reverse proxy)")
+    s.add_argument("--port", type=int, help="port the webhook server binds (default 8443)")
+    s.add_argument("--secret-token", help="webhook secret (default $TELEGRAM_WEBHOOK_SECRET, else a random one)")
+    s.set_defaults(func=cmd_telegram)
     return p
 
 

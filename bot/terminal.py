@@ -1,38 +1,64 @@
-"""Terminal chat: read a line, answer with the best clause, until end of input."""
+"""Terminal chat: a prompt, line editing and history, Ctrl-D to leave. A thin adapter over the core."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 
-def answer(text: str) -> dict:
-    from retrieval import search
-    from retrieval.english import is_english
+def _setup_history() -> None:
+    try:
+        import atexit
+        import readline
+    except ImportError:  # no readline on this platform: plain input() still works
+        return
+    path = os.path.join(os.path.expanduser("~"), ".policybot_history")
+    try:
+        readline.read_history_file(path)
+    except OSError:
+        pass
+    readline.set_history_length(500)
+    atexit.register(lambda: _save(readline, path))
 
-    from .render import clause_block
 
-    en = is_english(text)
-    hits = search(text, top=1)
-    if not hits:
-        reply = "No clause matches that question." if en else "没有找到相关条款，请换个说法试试。"
-    else:
-        h = hits[0]
-        reply = clause_block(h.doc, h.article, h.title, h.title_en, h.text, h.fields, en=en)
-    return {"reply": reply, "lang": "en" if en else "zh"}
+def _save(readline, path: str) -> None:
+    try:
+        readline.write_history_file(path)
+    except OSError:
+        pass
 
 
-def run(json_mode: bool = False) -> int:
+def render(reply) -> str:
+    text = reply.text
+    if reply.options:
+        text += "\n  [" + " | ".join(label for _, label in reply.options) + "]"
+    return text
+
+
+def run(json_mode: bool = False, user: str = "terminal") -> int:
+    from .core import Assistant
+
+    assistant = Assistant()
     interactive = sys.stdin.isatty() and not json_mode
     if interactive:
-        print("人才政策助手 / Talent-policy assistant — 输入问题，Ctrl-D 退出 (Ctrl-D to leave)")
+        _setup_history()
+        print(assistant.handle(user, "/start").text)
     while True:
         try:
             line = input("> " if interactive else "")
         except EOFError:
+            if interactive:
+                print()
+            break
+        except KeyboardInterrupt:
+            print()
             break
         if not line.strip():
             continue
-        out = answer(line)
-        print(json.dumps(out, ensure_ascii=False) if json_mode else out["reply"] + "\n")
+        reply = assistant.handle(user, line)
+        if json_mode:
+            print(json.dumps(reply.as_json(), ensure_ascii=False))
+        else:
+            print(render(reply) + "\n")
         sys.stdout.flush()
     return 0

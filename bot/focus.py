@@ -1,0 +1,58 @@
+"""Which programs a message names or implies (the programs "in focus").
+
+Program names come from the rules data (`keywords`, `keywords_en` of each
+program); the words below name a whole family (a document) or a kind of
+applicant, and narrow or widen those matches.
+"""
+from __future__ import annotations
+
+from .rules import rulebook
+
+FAMILY_WORDS = {
+    "qianren": (["千人计划", "国家海外高层次", "国家级", "国家的", "国家创业", "国家青年", "国家项目"],
+                ["thousand talents", "1000 talents", "national program", "national talent", "qianren"]),
+    "haiju": (["海聚"], ["haiju"]),
+    "bjfe": (["资助", "补助", "补贴", "待遇", "工薪", "北京市外国专家"],
+             ["subsidy", "subsidies", "funding", "grant", "benefit", "allowance", "financial support"]),
+    "haizhi": (["海智"], ["haizhi"]),
+}
+FOREIGN_EXPERT_WORDS = (["外国专家", "外籍专家", "外专"], ["foreign expert", "foreign scientist", "foreign specialist"])
+FOREIGN_EXPERT_PROGRAMS = ["qianren.foreign_expert", "haiju.foreign_long", "haiju.foreign_short"]
+
+
+def _family(pid: str) -> str:
+    return pid.split(".", 1)[0]
+
+
+def _hit(text: str, words: tuple[list[str], list[str]]) -> bool:
+    zh, en = words
+    return any(w in text for w in zh) or any(w in text for w in en)
+
+
+def individual_programs() -> list[str]:
+    """Programs an applicant (not an institution) can be assessed for."""
+    return [p for p in rulebook().programs if _family(p) != "haizhi"]
+
+
+def named_programs(text: str) -> list[str]:
+    """The programs the text names or implies, in rule order; [] when none."""
+    low = text.lower()
+    book = rulebook()
+    specific = [pid for pid, p in book.programs.items()
+                if any(k in text for k in p.keywords) or any(k in low for k in p.keywords_en)]
+    families = [f for f, words in FAMILY_WORDS.items() if _hit(low, words)]
+    if specific:
+        # a program named by its own name wins over what the generic words imply
+        named = [p for p in specific if _family(p) in families] or specific
+    else:
+        named = []
+        if _hit(low, FOREIGN_EXPERT_WORDS):
+            named = list(FOREIGN_EXPERT_PROGRAMS)
+            if "bjfe" in families:
+                named += [p for p in book.programs if _family(p) == "bjfe"]
+        if named and families:
+            named = [p for p in named if _family(p) in families] or named
+        elif families:
+            named = [p for p in book.programs if _family(p) in families]
+    order = list(book.programs)
+    return sorted(set(named), key=order.index)

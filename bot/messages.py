@@ -1,0 +1,74 @@
+"""Every sentence the assistant says, in Chinese and English."""
+from __future__ import annotations
+
+TEXTS = {
+    "welcome": {
+        "zh": "您好！我是人才政策助手，可以：\n"
+              "• 回答政策问题并引用原文条款（直接提问即可，如“青年项目年龄要求”）；\n"
+              "• 评估您是否符合千人计划、海聚工程、北京外国专家政策、首都海智基地等项目（发送 /check 或直接说“我想申请青年项目，我34岁……”）。\n"
+              "发送 /help 查看全部命令。",
+        "en": "Hello! I'm the talent-policy assistant. I can:\n"
+              "• answer questions about the rules, quoting the exact clause (just ask, e.g. \"age limit for the youth project\");\n"
+              "• check whether you qualify for the Thousand Talents Plan, the Haiju Program, Beijing's foreign-expert benefits or the Haizhi bases (send /check, or say \"I want to apply for the youth project, I'm 34…\").\n"
+              "Send /help for all commands.",
+    },
+    "help": {
+        "zh": "命令：\n/check 开始或继续资格评估\n/search 问题 检索条款\n/article 文件 条款 查看原文（如 /article qianren-2017 第八条）\n"
+              "/profile 查看已记录的信息（说“把年龄改成39”即可修改）\n/why 为什么问这个问题\n/reset 清空信息重新开始\n"
+              "/forget 删除关于您的全部记录\n/lang zh|en 切换语言\n也可以随时直接提问。",
+        "en": "Commands:\n/check start or resume the eligibility interview\n/search <question> find the clause\n"
+              "/article <doc> <article> show a clause (e.g. /article qianren-2017 第八条)\n"
+              "/profile review what I know (say \"change my age to 39\" to edit)\n/why why I'm asking this\n"
+              "/reset start over\n/forget delete everything stored about you\n/lang zh|en switch language\n"
+              "You can also just ask a question at any time.",
+    },
+    "empty": {"zh": "请输入您的问题或回答。", "en": "Please type a question or an answer."},
+    "internal_error": {"zh": "抱歉，处理这条消息时出错了，您的信息没有丢失。请换个说法再试一次。",
+                       "en": "Sorry, something went wrong with that message; nothing you told me was lost. Please try again."},
+    "noted": {"zh": "好的，已记录：{items}。", "en": "Noted: {items}."},
+    "corrected": {"zh": "已更正：{items}。", "en": "Corrected: {items}."},
+    "refused": {"zh": "“{label}”为 {value} 不在合理范围内（{why}），已保留原来的信息。",
+                "en": "{label} = {value} isn't plausible ({why}); I kept what I had."},
+    "declined": {"zh": "好的，{label}先跳过。", "en": "OK, I'll skip {label}."},
+    "not_understood": {"zh": "抱歉，没能理解您的回答。", "en": "Sorry, I didn't understand that answer."},
+    "skip_after_tries": {"zh": "这个问题先跳过。", "en": "Let's skip that one for now."},
+    "back_to_question": {"zh": "回到刚才的问题：", "en": "Back to my question:"},
+    "why_prefix": {"zh": "{program}要求{cond}（{cite}）。", "en": "The {program} requires: {cond} ({cite})."},
+    "why_none": {"zh": "现在没有待回答的问题。发送 /check 开始评估。", "en": "I'm not asking anything right now. Send /check to start."},
+    "why_full": {"zh": "我问“{label}”，是因为它决定以下条件：", "en": "I ask about {label} because it decides:"},
+    "no_hit": {"zh": "没有找到相关条款，请换个说法，或发送 /help。", "en": "I found no clause for that; try other words, or send /help."},
+    "focus": {"zh": "评估项目：{names}。", "en": "Programs checked: {names}."},
+    "verdict_head": {"zh": "评估结果：", "en": "Result:"},
+    "all_decided": {"zh": "以上项目的结论都已确定。", "en": "All programs above are decided."},
+    "still_unknown": {"zh": "还缺少：{labels}（您选择了跳过，结论暂定为“尚待确定”）。",
+                      "en": "Still missing: {labels} (you skipped these, so the result stays undetermined)."},
+    "details_hint": {"zh": "发送“详细”查看逐条依据，/profile 查看或修改信息。",
+                     "en": "Say \"details\" for the full trace, /profile to review or edit your facts."},
+    "reset": {"zh": "已清空您的信息，可以重新开始（发送 /check）。", "en": "Cleared. Send /check to start again."},
+    "forgotten": {"zh": "已删除关于您的全部记录。", "en": "Everything stored about you has been deleted."},
+    "lang_set": {"zh": "已切换为中文。", "en": "Switched to English."},
+    "lang_usage": {"zh": "用法：/lang zh 或 /lang en", "en": "Usage: /lang zh or /lang en"},
+    "profile_empty": {"zh": "我还没有记录任何信息。发送 /check 开始评估。", "en": "I don't know anything about you yet. Send /check to start."},
+    "profile_head": {"zh": "已记录的信息：", "en": "What I know:"},
+    "profile_edit": {"zh": "要修改，直接说“把年龄改成39”之类即可。", "en": "To change something, say e.g. \"change my age to 39\"."},
+    "search_usage": {"zh": "用法：/search 问题，例如 /search 青年项目年龄", "en": "Usage: /search <question>, e.g. /search youth project age limit"},
+    "article_usage": {"zh": "用法：/article 文件 条款，例如 /article qianren-2017 第八条。文件：{docs}",
+                      "en": "Usage: /article <doc> <article>, e.g. /article qianren-2017 第八条. Documents: {docs}"},
+    "article_unknown": {"zh": "没有找到 {doc} {article}。", "en": "No {article} in {doc}."},
+    "unknown_command": {"zh": "不认识的命令 {cmd}。发送 /help 查看命令。", "en": "Unknown command {cmd}. Send /help."},
+    "search_tip": {"zh": "（想评估自己是否符合条件，请发送 /check。）", "en": "(To check your own eligibility, send /check.)"},
+    "yes": {"zh": "是", "en": "yes"},
+    "no": {"zh": "否", "en": "no"},
+}
+
+STATUS = {
+    "zh": {"eligible": "✅ 符合条件", "ineligible": "❌ 不符合条件", "needs_exception": "⚠️ 需破格（例外）申请",
+           "undetermined": "❓ 尚待确定"},
+    "en": {"eligible": "✅ eligible", "ineligible": "❌ not eligible", "needs_exception": "⚠️ needs an exception",
+           "undetermined": "❓ undetermined"},
+}
+
+
+def t(lang: str, key: str, **kw) -> str:
+    text = TEXTS[key]["en" if lang == "en" else "zh"]
+    return text.format(**kw) if kw else text

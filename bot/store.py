@@ -1,0 +1,196 @@
+"""Session store: what the assistant remembers per user, in SQLite (WAL).
+
+Each turn reads and writes one user's session inside one transaction
+(BEGIN IMMEDIATE … COMMIT), so a crash between turns loses nothing and a
+crash during a turn loses only that turn. The Telegram update_id is recorded
+in the same transaction, so a redelivered update is recognised and not
+applied twice. `SessionStore` is the interface; SQLite implements it (a
+PostgreSQL store would implement the same four methods, see README).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Protocol
+
+SCHEMA_VERSION = 1
+MAX_TURNS = 20
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+    user TEXT PRIMARY KEY,
+    facts TEXT NOT NULL DEFAULT '{}',
+    declined TEXT NOT NULL DEFAULT '[]',
+    focus TEXT NOT NULL DEFAULT '[]',
+    asking TEXT,
+    lang TEXT NOT NULL DEFAULT 'zh',
+    lang_forced INTEGER NOT NULL DEFAULT 0,
+    interviewing INTEGER NOT NULL DEFAULT 0,
+    attempts TEXT NOT NULL DEFAULT '{}',
+    updated REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS turns (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user TEXT NOT NULL,
+    at REAL NOT NULL,
+    role TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS turns_user ON turns(user, id);
+CREATE TABLE IF NOT EXISTS updates (update_id INTEGER PRIMARY KEY, user TEXT NOT NULL, at REAL NOT NULL);
+"""
+
+
+@dataclass
+class Session:
+    user: str
+    facts: dict = field(default_factory=dict)
+    declined: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)
+    asking: str | None = None
+    lang: str = "zh"
+    lang_forced: bool = False
+    interviewing: bool = False
+    attempts: dict = field(default_factory=dict)  # fact -> times asked without an answer understood
+    new_turns: list[tuple[str, str]] = field(default_factory=list)
+    deleted: bool = False
+
+    def reset(self) -> None:
+        self.facts, self.declined, self.focus, self.asking, self.interviewing = {}, [], [], None, False
+        self.attempts = {}
+
+
+class SessionStore(Protocol):
+    def turn(self, user: str, update_id: int | None = None) -> Iterator[Session | None]: ...
+    def load(self, user: str) -> Session: ...
+    def forget(self, user: str) -> bool: ...
+    def recent_turns(self, user: str, n: int = MAX_TURNS) -> list[tuple[str, str]]: ...
+
+
+def default_path() -> Path:
+    env = os.environ.get("POLICYBOT_DB")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "policybot" / "sessions.db"
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._migrate(self._conn())
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a committed turn survives a process kill
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._local.conn = conn
+        return conn
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in SCHEMA.split(";"):  # executescript would commit the open transaction
+                if statement.strip():
+                    conn.execute(statement)
+            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(f"{self.path}: session store schema {version} is newer than this program ({SCHEMA_VERSION})")
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    @staticmethod
+    def _row_to_session(user: str, row) -> Session:
+        if row is None:
+            return Session(user)
+        facts, declined, focus, asking, lang, forced, interviewing, attempts = row
+        return Session(user, json.loads(facts), json.loads(declined), json.loads(focus), asking, lang, bool(forced),
+                       bool(interviewing), json.loads(attempts))
+
+    def _read(self, conn, user: str) -> Session:
+        row = conn.execute("SELECT facts, declined, focus, asking, lang, lang_forced, interviewing, attempts FROM sessions "
+                           "WHERE user=?", (user,)).fetchone()
+        return self._row_to_session(user, row)
+
+    def load(self, user: str) -> Session:
+        return self._read(self._conn(), user)
+
+    @contextmanager
+    def turn(self, user: str, update_id: int | None = None) -> Iterator[Session | None]:
+        """One turn for one user, in one transaction. Yields None when update_id
+        was already applied (a redelivery): nothing is changed then."""
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if update_id is not None:
+                seen = conn.execute("SELECT 1 FROM updates WHERE update_id=?", (update_id,)).fetchone()
+                if seen:
+                    conn.execute("ROLLBACK")
+                    yield None
+                    return
+            session = self._read(conn, user)
+            yield session
+            now = time.time()
+            if session.deleted:
+                conn.execute("DELETE FROM sessions WHERE user=?", (user,))
+                conn.execute("DELETE FROM turns WHERE user=?", (user,))
+            else:
+                conn.execute(
+                    "INSERT INTO sessions(user, facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, "
+                    "updated) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(user) DO UPDATE SET facts=excluded.facts, "
+                    "declined=excluded.declined, focus=excluded.focus, asking=excluded.asking, lang=excluded.lang, "
+                    "lang_forced=excluded.lang_forced, interviewing=excluded.interviewing, "
+                    "attempts=excluded.attempts, updated=excluded.updated",
+                    (user, json.dumps(session.facts, ensure_ascii=False), json.dumps(session.declined),
+                     json.dumps(session.focus), session.asking, session.lang, int(session.lang_forced),
+                     int(session.interviewing), json.dumps(session.attempts), now))
+                for role, text in session.new_turns:
+                    conn.execute("INSERT INTO turns(user, at, role, text) VALUES (?,?,?,?)", (user, now, role, text[:4000]))
+                conn.execute("DELETE FROM turns WHERE user=? AND id NOT IN "
+                             "(SELECT id FROM turns WHERE user=? ORDER BY id DESC LIMIT ?)", (user, user, MAX_TURNS))
+            if update_id is not None:
+                conn.execute("INSERT INTO updates(update_id, user, at) VALUES (?,?,?)", (update_id, user, now))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def forget(self, user: str) -> bool:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            n = conn.execute("DELETE FROM sessions WHERE user=?", (user,)).rowcount
+            n += conn.execute("DELETE FROM turns WHERE user=?", (user,)).rowcount
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return n > 0
+
+    def recent_turns(self, user: str, n: int = MAX_TURNS) -> list[tuple[str, str]]:
+        rows = self._conn().execute("SELECT role, text FROM turns WHERE user=? ORDER BY id DESC LIMIT ?", (user, n))
+        return [(r, t) for r, t in rows][::-1]
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None

@@ -1,0 +1,416 @@
+"""One conversation turn, step by step: command, understanding, facts, verdicts, next question."""
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+
+from . import messages as M
+from .engine import Verdict, verdicts
+from .extract import extract
+from .facts import label, options, question
+from .focus import individual_programs, named_programs
+from .profile import Profile, describe
+from .reply import Reply
+from .report import cite_text, show_value, verdict_json, verdict_text
+from .rules import rulebook
+from .store import Session
+
+INTENT_RE = re.compile(
+    r"(想申请|想申报|想报|能申请|能申报|能报|可以申请|可以申报|可以报|能不能|能否|符合|够条件|有资格|够格|"
+    r"评估|看看我|帮我看|帮我查|我.{0,6}(申请|申报)|\bapply\b|\bapplying\b|\beligib|\bqualif|\bcan i\b|\bam i\b|"
+    r"\bcheck me\b|\bcould i\b)", re.I)
+FIRST_PERSON_RE = re.compile(r"(我|本人|咱|\bi\b|\bi'm\b|\bim\b|\bmy\b|\bme\b|\bmine\b|\bwe\b|\bour\b)", re.I)
+DETAILS_RE = re.compile(r"^(详细|详情|完整依据|依据|trace|details?|full trace|show details)[。.!！]?$", re.I)
+WHY_RE = re.compile(r"^(为什么|为啥|why\??|why do you ask\??|why is that\??)[？?。.!！]?$", re.I)
+MAX_ATTEMPTS = 2
+
+
+def short_name(pid: str, lang: str) -> str:
+    p = rulebook().programs[pid]
+    if lang == "en":
+        return p.name_en
+    import corpus
+
+    doc = corpus.documents()[p.doc].short
+    return doc + p.name.split(" ", 1)[-1] if " " in p.name else p.name
+
+
+class Turn:
+    def __init__(self, session: Session, text: str):
+        self.s = session
+        self.text = text
+        self.lang = session.lang
+
+    # -- helpers ------------------------------------------------------------
+    def profile(self) -> Profile:
+        try:
+            return Profile.model_validate(self.s.facts)
+        except ValidationError:
+            # a stored value that no longer validates (the model changed): drop the bad fields, keep the rest
+            good = {}
+            for k, v in self.s.facts.items():
+                try:
+                    Profile.model_validate({**good, k: v})
+                    good[k] = v
+                except ValidationError:
+                    pass
+            self.s.facts = good
+            return Profile.model_validate(good)
+
+    def focus(self) -> list[str]:
+        focus = self.s.focus or individual_programs()
+        # a program the user has already been selected into is not one they apply for
+        selected = set(self.s.facts.get("selected_programs") or [])
+        return [p for p in focus if p not in selected] or focus
+
+    def verdicts(self) -> list[Verdict]:
+        return verdicts(self.profile(), self.focus())
+
+    def reply(self, text: str, kind: str = "info", vs: list[Verdict] | None = None, asking: str | None = None) -> Reply:
+        if vs is None:
+            vs = self.verdicts()
+        return Reply(text=text, lang=self.lang, asking=asking, options=options(asking, self.lang) if asking else [],
+                     facts=dict(self.s.facts), verdicts=[verdict_json(v, self.lang) for v in vs], kind=kind)
+
+    # -- the turn -------------------------------------------------------------
+    def run(self) -> Reply:
+        text = self.text
+        if not text:
+            return self.reask(M.t(self.lang, "empty"))
+        if text.startswith("/"):
+            return self.command(text)
+        if DETAILS_RE.match(text):
+            return self.details()
+        if WHY_RE.match(text):
+            return self.why()
+
+        ex = extract(text, asking=self.s.asking)
+        named = named_programs(text)
+        intent = bool(INTENT_RE.search(text))
+        if ex.is_question and not self.s.asking and not FIRST_PERSON_RE.search(text):
+            # "外国专家的配偶能办居留证件吗？" asks about the rules, it does not describe the user
+            ex.facts, ex.declined = {}, []
+        notes: list[str] = []
+        changed = self.apply(ex.facts, notes)
+        for f in ex.declined:
+            if f not in self.s.declined:
+                self.s.declined.append(f)
+                notes.append(M.t(self.lang, "declined", label=label(f, self.lang)))
+        answered = bool(self.s.asking and (self.s.asking in ex.facts or self.s.asking in ex.declined))
+        if answered:
+            self.s.attempts.pop(self.s.asking, None)
+
+        gave_facts = bool(ex.facts or ex.declined)
+        if named and (intent or gave_facts or not ex.is_question):
+            self.s.focus = named
+        if ex.is_question and not gave_facts and not (named and intent):
+            return self.side_question(notes)
+        if gave_facts or (named and intent) or intent and not ex.is_question:
+            self.s.interviewing = True
+            return self.progress(notes, changed)
+        if self.s.interviewing and self.s.asking:
+            return self.not_understood(notes)
+        return self.side_question(notes)
+
+    def apply(self, facts: dict, notes: list[str]) -> list[str]:
+        """Validate each new value against the profile; refuse implausible ones, keep the old value."""
+        noted, corrected, changed = [], [], []
+        for f, value in facts.items():
+            if f not in Profile.model_fields or f == "as_of":
+                continue
+            candidate = {**self.s.facts, f: value}
+            if f == "age":
+                candidate.pop("birth_year", None), candidate.pop("birth_month", None)
+            if f == "birth_year":
+                candidate.pop("age", None)
+            try:
+                Profile.model_validate(candidate)
+            except ValidationError as err:
+                notes.append(M.t(self.lang, "refused", label=label(f, self.lang), value=value, why=describe(err)))
+                continue
+            old = self.s.facts.get(f)
+            self.s.facts = Profile.model_validate(candidate).known()
+            if f in self.s.declined:
+                self.s.declined.remove(f)
+            item = f"{label(f, self.lang)} {show_value(f, self.s.facts.get(f), self.lang)}"
+            if old is not None and old != self.s.facts.get(f):
+                corrected.append(item)
+            elif old != self.s.facts.get(f):
+                noted.append(item)
+            changed.append(f)
+        sep = "、" if self.lang == "zh" else ", "
+        if noted:
+            notes.insert(0, M.t(self.lang, "noted", items=sep.join(noted)))
+        if corrected:
+            notes.insert(0, M.t(self.lang, "corrected", items=sep.join(corrected)))
+        return changed
+
+    # -- interview ----------------------------------------------------------------
+    def next_question(self, vs: list[Verdict]) -> str | None:
+        """The missing fact that can change the most verdicts in focus; among equals,
+        the one that comes earliest in the programs' own order (their decisive conditions first)."""
+        scores: dict[str, float] = {}
+        for v in vs:
+            if v.status != "undetermined":
+                continue
+            open_facts = [f for f in v.missing if f not in self.s.declined]
+            for pos, f in enumerate(open_facts):
+                # a program close to its verdict weighs more (1/len): finishing one
+                # program beats nibbling at many; earlier facts are the decisive ones
+                scores[f] = scores.get(f, 0.0) + 1.0 / len(open_facts) + 0.01 / (1 + pos)
+        if not scores:
+            return None
+        return max(scores, key=scores.get)
+
+    def reason(self, fact: str, vs: list[Verdict]) -> str:
+        for v in vs:
+            if v.status != "undetermined" or fact not in v.missing:
+                continue
+            cond = self.unknown_condition(v, fact)
+            if cond is not None:
+                return M.t(self.lang, "why_prefix", program=short_name(v.program.id, self.lang),
+                           cond=cond.zh if self.lang == "zh" else cond.en.lower() if self.lang == "en" else cond.en,
+                           cite=cond.article + (cond.item if cond.item.startswith("（") else ""))
+        return ""
+
+    @staticmethod
+    def unknown_condition(v: Verdict, fact: str):
+        from .engine import UNKNOWN
+
+        def walk(o):
+            if o.status != UNKNOWN:
+                return None
+            if o.cond.fact == fact or (fact == "birth_month" and o.cond.fact == "age"):
+                return o.cond
+            for k in o.children:
+                found = walk(k)
+                if found is not None:
+                    return found
+            return None
+
+        for o in v.outcomes:
+            found = walk(o)
+            if found is not None:
+                return found
+        return None
+
+    def progress(self, notes: list[str], changed: list[str]) -> Reply:
+        vs = self.verdicts()
+        fact = self.next_question(vs)
+        parts = list(notes)
+        if fact:
+            decided = [v for v in vs if v.status != "undetermined" and any(c in v_facts(v) for c in changed)]
+            for v in decided:
+                parts.append(self.verdict_line(v))
+            self.s.asking = fact
+            self.s.attempts[fact] = self.s.attempts.get(fact, 0) + 1
+            parts.append((self.reason(fact, vs) + (" " if self.lang == "en" else "") + question(fact, self.lang)).strip())
+            return self.reply("\n".join(parts), "question", vs, asking=fact)
+        self.s.asking = None
+        self.s.interviewing = False
+        parts.append(self.verdict_message(vs))
+        return self.reply("\n".join(p for p in parts if p), "verdict", vs)
+
+    def not_understood(self, notes: list[str]) -> Reply:
+        fact = self.s.asking
+        if self.s.attempts.get(fact, 0) >= MAX_ATTEMPTS:
+            # asked twice without an answer we understand: move on rather than loop
+            self.s.declined.append(fact)
+            self.s.attempts.pop(fact, None)
+            return self.progress(notes + [M.t(self.lang, "not_understood") + M.t(self.lang, "skip_after_tries")], [])
+        self.s.attempts[fact] = self.s.attempts.get(fact, 0) + 1
+        opts = options(fact, self.lang)
+        hint = (" / ".join(l for _, l in opts)) if opts else ""
+        text = "\n".join(notes + [M.t(self.lang, "not_understood") + question(fact, self.lang) + (f"（{hint}）" if hint and self.lang == "zh" else f" ({hint})" if hint else "")])
+        return self.reply(text, "question", asking=fact)
+
+    def reask(self, head: str) -> Reply:
+        if self.s.asking:
+            return self.reply(f"{head}\n{question(self.s.asking, self.lang)}", "question", asking=self.s.asking)
+        return self.reply(head)
+
+    # -- verdict texts --------------------------------------------------------------
+    def verdict_line(self, v: Verdict) -> str:
+        js = verdict_json(v, self.lang)
+        line = f"{short_name(v.program.id, self.lang)}：{M.STATUS[self.lang][v.status]}" if self.lang == "zh" else \
+            f"{short_name(v.program.id, self.lang)}: {M.STATUS[self.lang][v.status]}"
+        deciding = [c for c in js["conditions"] if c["status"] in ("failed", "relaxable")]
+        if deciding:
+            c = deciding[0]
+            line += (f" — {c['text']}（{c['article']}：“{c['quote']}”）" if self.lang == "zh"
+                     else f" — {c['text']} ({c['article']}: “{c['quote']}”)")
+        return line
+
+    def verdict_message(self, vs: list[Verdict]) -> str:
+        lines = [M.t(self.lang, "verdict_head")]
+        for v in vs:
+            js = verdict_json(v, self.lang)
+            lines.append("")
+            lines.append(f"【{short_name(v.program.id, self.lang)}】{M.STATUS[self.lang][v.status]}")
+            for c in js["conditions"]:
+                if c["status"] in ("failed", "relaxable"):
+                    lines.append(f"  ✗ {c['text']} — {cite_text_js(c, self.lang)}：“{c['quote']}”")
+            if v.status == "eligible":
+                met = [c for c in js["conditions"] if c["status"] == "met"][:3]
+                for c in met:
+                    lines.append(f"  ✓ {c['text']} — {cite_text_js(c, self.lang)}")
+                for r in js.get("review", []):
+                    lines.append(("  ◇ 需专家评审：" if self.lang == "zh" else "  ◇ for the expert panel: ") + r)
+            for ch in js.get("changes", []):
+                lines.append("  → " + ch["text"])
+            for a in v.amounts:
+                if "cny_per_year" in a:
+                    amount = f"{a['cny_per_year']:,.0f}"
+                    lines.append((f"  ¥ {a['text']}：{amount} 元/年" if self.lang == "zh" else f"  ¥ {a['text']}: CNY {amount} a year")
+                                 + (("（上限）" if self.lang == "zh" else " (cap)") if a.get("up_to") else "")
+                                 + f" — {a['article']}")
+            if v.status == "undetermined" and v.missing:
+                lines.append("  " + M.t(self.lang, "still_unknown", labels="、".join(label(f, self.lang) for f in v.missing)))
+        lines.append("")
+        lines.append(M.t(self.lang, "details_hint"))
+        return "\n".join(lines)
+
+    def details(self) -> Reply:
+        vs = self.verdicts()
+        text = "\n\n".join(verdict_text(v, self.lang, facts_label=lambda f: label(f, self.lang)) for v in vs)
+        return self.with_pending(text, vs)
+
+    def with_pending(self, text: str, vs=None) -> Reply:
+        if self.s.asking:
+            text += "\n\n" + M.t(self.lang, "back_to_question") + question(self.s.asking, self.lang)
+            return self.reply(text, "answer", vs, asking=self.s.asking)
+        return self.reply(text, "answer", vs)
+
+    def why(self) -> Reply:
+        fact = self.s.asking
+        if not fact:
+            return self.reply(M.t(self.lang, "why_none"))
+        from retrieval import find
+
+        vs = self.verdicts()
+        lines = [M.t(self.lang, "why_full", label=label(fact, self.lang))]
+        seen = set()
+        for v in vs:
+            cond = self.unknown_condition(v, fact)
+            if cond is None:
+                continue
+            lines.append(f"• {short_name(v.program.id, self.lang)}：{cond.zh if self.lang == 'zh' else cond.en} — "
+                         f"{cite_text(cond.cite, self.lang)}")
+            key = (cond.doc, cond.article)
+            if key not in seen and len(seen) < 2:
+                seen.add(key)
+                e = find(cond.doc, cond.article)
+                if e:
+                    lines.append("  " + e.text.replace("\n", "\n  "))
+        lines.append("")
+        lines.append(question(fact, self.lang))
+        return self.reply("\n".join(lines), "question", vs, asking=fact)
+
+    # -- side questions and commands ------------------------------------------------
+    def side_question(self, notes: list[str], query: str | None = None) -> Reply:
+        from retrieval import search
+
+        hits = search(query or self.text, top=1)
+        if not hits:
+            return self.with_pending("\n".join(notes + [M.t(self.lang, "no_hit")]))
+        h = hits[0]
+        head = (f"{h.title_en}\n{cite_text_plain(h.doc, h.article)}（{h.title}）" if self.lang == "en"
+                else f"{cite_text_plain(h.doc, h.article)}（{h.title}）")
+        body = h.text
+        if h.fields and h.fields.get("units"):
+            body += ("\n责任单位：" if self.lang == "zh" else "\nResponsible units: ") + h.fields["units"]
+        text = "\n".join(notes + [head, body])
+        if not self.s.asking and not self.s.interviewing:
+            text += "\n" + M.t(self.lang, "search_tip")
+        return self.with_pending(text)
+
+    def command(self, text: str) -> Reply:
+        cmd, _, arg = text.partition(" ")
+        cmd = cmd.lower().split("@", 1)[0]
+        arg = arg.strip()
+        if cmd == "/start":
+            return self.reply(M.t(self.lang, "welcome"))
+        if cmd == "/help":
+            return self.with_pending(M.t(self.lang, "help"))
+        if cmd == "/check":
+            self.s.interviewing = True
+            named = named_programs(arg) if arg else []
+            if named:
+                self.s.focus = named
+            names = "、".join(short_name(p, self.lang) for p in self.focus()[:8]) + ("…" if len(self.focus()) > 8 else "")
+            return self.progress([M.t(self.lang, "focus", names=names)], [])
+        if cmd == "/search":
+            if not arg:
+                return self.reply(M.t(self.lang, "search_usage"))
+            return self.side_question([], query=arg)
+        if cmd == "/article":
+            return self.article(arg)
+        if cmd == "/profile":
+            return self.show_profile()
+        if cmd == "/reset":
+            lang, forced = self.s.lang, self.s.lang_forced
+            self.s.reset()
+            self.s.lang, self.s.lang_forced = lang, forced
+            return self.reply(M.t(self.lang, "reset"), vs=[])
+        if cmd == "/forget":
+            self.s.deleted = True
+            self.s.reset()
+            return Reply(M.t(self.lang, "forgotten"), self.lang, kind="info")
+        if cmd == "/lang":
+            if arg not in ("zh", "en"):
+                return self.reply(M.t(self.lang, "lang_usage"))
+            self.s.lang, self.s.lang_forced, self.lang = arg, True, arg
+            return self.with_pending(M.t(arg, "lang_set"))
+        if cmd == "/why":
+            return self.why()
+        if cmd in ("/details", "/trace"):
+            return self.details()
+        return self.reply(M.t(self.lang, "unknown_command", cmd=cmd[:30]))
+
+    def article(self, arg: str) -> Reply:
+        import corpus
+        from retrieval import canonical_article, chapter_items, find
+
+        docs = corpus.documents()
+        doc, _, art = arg.partition(" ")
+        if doc not in docs or not art.strip():
+            return self.reply(M.t(self.lang, "article_usage", docs=", ".join(docs)))
+        label_ = canonical_article(art.strip())
+        entries = [e for e in [find(doc, label_)] if e] or chapter_items(doc, label_)
+        if not entries:
+            return self.reply(M.t(self.lang, "article_unknown", doc=doc, article=label_))
+        parts = []
+        for e in entries:
+            head = f"{e.title_en}\n" if self.lang == "en" else ""
+            parts.append(f"{head}{cite_text_plain(e.doc, e.article)}（{e.title}）\n{e.text}")
+        return self.with_pending("\n\n".join(parts))
+
+    def show_profile(self) -> Reply:
+        if not self.s.facts:
+            return self.with_pending(M.t(self.lang, "profile_empty"))
+        lines = [M.t(self.lang, "profile_head")]
+        for f, v in self.s.facts.items():
+            lines.append(f"• {label(f, self.lang)}：{show_value(f, v, self.lang)}" if self.lang == "zh"
+                         else f"• {label(f, self.lang)}: {show_value(f, v, self.lang)}")
+        lines.append(M.t(self.lang, "profile_edit"))
+        return self.with_pending("\n".join(lines))
+
+
+def v_facts(v: Verdict) -> set[str]:
+    from .report import leaf_facts
+
+    return {f for o in v.outcomes for f in leaf_facts(o)}
+
+
+def cite_text_plain(doc: str, article: str) -> str:
+    import corpus
+
+    return f"《{corpus.documents()[doc].title}》{article}"
+
+
+def cite_text_js(c: dict, lang: str) -> str:
+    item = c.get("item", "")
+    if item and not item.startswith("（"):
+        item = f" 第{item}项" if lang == "zh" else f" item {item}"
+    return cite_text_plain(c["doc"], c["article"]) + item

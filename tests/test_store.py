@@ -1,0 +1,102 @@
+"""The session store: transactions per turn, redelivery, schema version, crash survival."""
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.store import SCHEMA_VERSION, SQLiteStore
+
+
+def test_turn_commits_and_reloads(tmp_path):
+    store = SQLiteStore(tmp_path / "s.db")
+    with store.turn("u1") as s:
+        s.facts["age"] = 34
+        s.focus = ["qianren.youth"]
+        s.asking = "degree"
+        s.new_turns = [("user", "hi"), ("bot", "hello")]
+    again = SQLiteStore(tmp_path / "s.db").load("u1")
+    assert again.facts == {"age": 34} and again.focus == ["qianren.youth"] and again.asking == "degree"
+    assert store.recent_turns("u1") == [("user", "hi"), ("bot", "hello")]
+
+
+def test_a_failed_turn_changes_nothing(tmp_path):
+    store = SQLiteStore(tmp_path / "s.db")
+    with store.turn("u1") as s:
+        s.facts["age"] = 34
+    with pytest.raises(RuntimeError):
+        with store.turn("u1") as s:
+            s.facts["age"] = 99
+            raise RuntimeError("boom")
+    assert store.load("u1").facts == {"age": 34}
+
+
+def test_redelivered_update_is_not_applied_twice(tmp_path):
+    store = SQLiteStore(tmp_path / "s.db")
+    with store.turn("u1", update_id=7) as s:
+        s.facts["age"] = 34
+    with store.turn("u1", update_id=7) as s:
+        assert s is None
+    assert store.load("u1").facts == {"age": 34}
+
+
+def test_forget_deletes_everything(tmp_path):
+    store = SQLiteStore(tmp_path / "s.db")
+    with store.turn("u1") as s:
+        s.facts["age"] = 34
+        s.new_turns = [("user", "x")]
+    assert store.forget("u1")
+    assert store.load("u1").facts == {} and store.recent_turns("u1") == []
+    assert not store.forget("u1")
+
+
+def test_schema_is_versioned_and_wal(tmp_path):
+    SQLiteStore(tmp_path / "s.db")
+    conn = sqlite3.connect(tmp_path / "s.db")
+    assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_newer_schema_is_refused(tmp_path):
+    SQLiteStore(tmp_path / "s.db")
+    conn = sqlite3.connect(tmp_path / "s.db")
+    conn.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
+    conn.commit()
+    with pytest.raises(RuntimeError, match="newer"):
+        SQLiteStore(tmp_path / "s.db")
+
+
+def test_turns_are_capped(tmp_path):
+    store = SQLiteStore(tmp_path / "s.db")
+    for i in range(30):
+        with store.turn("u1") as s:
+            s.new_turns = [("user", f"m{i}")]
+    turns = store.recent_turns("u1", 100)
+    assert len(turns) == 20 and turns[-1] == ("user", "m29")
+
+
+def test_session_survives_kill_9_between_turns(tmp_path):
+    """A real chat process killed with SIGKILL: everything answered before is kept."""
+    db = tmp_path / "s.db"
+    env = dict(os.environ, POLICYBOT_DB=str(db))
+    exe = str(Path(sys.executable).parent / "policybot")
+    proc = subprocess.Popen([exe, "chat", "--json", "--user", "crash"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        for line in ("我想申请千人计划青年项目，我34岁", "博士"):
+            proc.stdin.write(line + "\n")
+            proc.stdin.flush()
+            json.loads(proc.stdout.readline())
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    out = subprocess.run([exe, "profile", "--user", "crash", "--json"], capture_output=True, text=True, env=env, timeout=60)
+    facts = json.loads(out.stdout)["facts"]
+    assert facts.get("age") == 34
+    assert facts.get("degree") == "phd"
+    assert json.loads(out.stdout)["focus"] == ["qianren.youth"]
