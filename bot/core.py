@@ -45,7 +45,7 @@ class Assistant:
         with self.store.turn(str(user), update_id) as session:
             if session is None:
                 return Reply("", "zh", kind="duplicate")
-            if not session.lang_forced:
+            if not session.lang_forced and not text.startswith("/"):  # "/profile" says nothing about the language
                 session.lang = detect_lang(text, session.lang)
             from .turn import Turn
 

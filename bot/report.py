@@ -176,13 +176,20 @@ def verdict_json(v: Verdict, lang: str = "zh") -> dict:
     return out
 
 
+UNITS = {"months": {"zh": "个月", "en": " months"}, "years": {"zh": "年", "en": " years"},
+         "percent": {"zh": "%", "en": "%"}, "money": {"zh": "元", "en": " CNY"}}
+
+
 def show_value(fact: str | None, value, lang: str) -> str:
     """A fact's value as a person reads it: 工程技术, not engineering."""
     if value is None or fact is None:
         return ""
-    from .facts import options
+    from .facts import kind, options
 
     names = dict(options(fact, lang))
+    unit = UNITS.get(kind(fact), {}).get(lang, "")
+    if unit and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:,.0f}{unit}" if kind(fact) == "money" else f"{fmt(value)}{unit}"
     if isinstance(value, bool):
         return names.get(str(value).lower(), str(value))
     if isinstance(value, list):
