@@ -45,13 +45,15 @@ def cache_dir() -> Path:
     return Path(base) / "policybot"
 
 
+@lru_cache(maxsize=1)
 def corpus_key() -> str:
     import corpus
 
     h = hashlib.sha256(CACHE_VERSION.encode())
     for path in sorted(corpus.SOURCES.glob("*")) + [corpus.HERE / "documents.toml", corpus.HERE / "titles.toml",
                                                     corpus.HERE / "parse.py", english.GLOSSARY_PATH,
-                                                    Path(__file__), Path(english.__file__)]:
+                                                    Path(__file__), Path(english.__file__),
+                                                    Path(__file__).with_name("bm25.py")]:
         if path.exists():
             h.update(path.name.encode())
             h.update(path.read_bytes())
@@ -111,7 +113,25 @@ def load_index() -> tuple[list[Entry], list[list[str]]]:
 
 @lru_cache(maxsize=1)
 def scorer():
-    from rank_bm25 import BM25Okapi
+    """The sparse BM25 matrix, from the on-disk cache when it matches the corpus."""
+    from .bm25 import SparseBM25
 
     _, toks = load_index()
-    return BM25Okapi(toks)
+    path = cache_dir() / f"bm25-{corpus_key()}.npz"
+    try:
+        return SparseBM25.load(path)
+    except (OSError, ValueError, KeyError):
+        pass
+    bm25 = SparseBM25(toks)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz")
+        with os.fdopen(fd, "wb") as f:
+            bm25.save(f)
+        os.replace(tmp, path)
+        for old in path.parent.glob("bm25-*.npz"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return bm25
