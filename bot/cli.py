@@ -113,6 +113,36 @@ def cmd_eval(a) -> int:
     return eval_eligibility(path, a.verbose, a.json)
 
 
+# -- corpus management ----------------------------------------------------------
+
+def cmd_corpus(a) -> int:
+    import corpus
+    from corpus.user import CorpusError, add, remove
+
+    try:
+        if a.action == "add":
+            n = add(a.file, a.id, a.title, issuer=a.issuer or "", in_force=a.in_force or "", number=a.number or "")
+            print(f"added {a.id}: {n} clauses")
+            return 0
+        if a.action == "remove":
+            remove(a.id)
+            print(f"removed {a.id}")
+            return 0
+    except CorpusError as e:
+        raise UsageError(str(e))
+    counts: dict[str, int] = {}
+    for c in corpus.load():
+        counts[c.doc] = counts.get(c.doc, 0) + 1
+    rows = [{"id": d.id, "title": d.title, "issuer": d.issuer, "in_force": d.in_force, "clauses": counts.get(d.id, 0),
+             "builtin": d.builtin} for d in corpus.documents().values()]
+    if a.json:
+        emit_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['id']:<28} {r['clauses']:>4}  {r['title']}{'' if r['builtin'] else '  (added)'}")
+    return 0
+
+
 # -- eligibility ---------------------------------------------------------------
 
 def read_profile(path: str | None):
@@ -330,6 +360,23 @@ def build_parser() -> Parser:
     s.add_argument("--json", action="store_true")
     s.add_argument("--en", action="store_true", help="English title and labels")
     s.set_defaults(func=cmd_article)
+
+    s = sub.add_parser("corpus", help="list, add or remove policy documents")
+    csub = s.add_subparsers(dest="action", parser_class=Parser, required=True)
+    c = csub.add_parser("list", help="the documents and their clause counts")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_corpus)
+    c = csub.add_parser("add", help="add a document (text or markdown with 第X条 articles or numbered headings)")
+    c.add_argument("file")
+    c.add_argument("--id", required=True)
+    c.add_argument("--title", required=True)
+    c.add_argument("--issuer")
+    c.add_argument("--in-force")
+    c.add_argument("--number")
+    c.set_defaults(func=cmd_corpus, json=False)
+    c = csub.add_parser("remove", help="remove a document you added")
+    c.add_argument("id")
+    c.set_defaults(func=cmd_corpus, json=False)
 
     s = sub.add_parser("eval", help="score the retriever or the eligibility engine on a dev file")
     s.add_argument("what", choices=["retrieval", "eligibility"])

@@ -391,6 +391,10 @@ _PROGRAM_NAME = re.compile(
 # the reading context of one message
 
 
+# facts a question clause may still state ("45岁还能申请吗？" is about the user)
+_NOT_HYPO = {"age", "birth_year", "birth_month", "selected_programs", "prior_applications", "annual_salary_cny"}
+
+
 class _Msg:
     def __init__(self, low: str, today: dt.date):
         self.raw = low
@@ -402,6 +406,8 @@ class _Msg:
         self._sstarts = [s for s, _ in self.sents]
         self.found: dict[str, list[tuple[int, int, object]]] = {}  # fact -> [(pos, priority, value)]
         self.spans: list[tuple[int, int, str]] = []  # number spans already read, with their fact
+        self.correction = False
+        self._hypo: dict = {}
         self.has_phd = bool(_S(r"博士(?!后)|读博|" + _en(r"phd|doctorate|doctoral|dphil"), low))
         self.abroad_any = bool(_S(ABROAD_ZH + "|" + ABROAD_EN + "|" + FOREIGN_UNIV_ZH + "|" + FOREIGN_UNIV_EN,
                                          self.low))
@@ -446,7 +452,19 @@ class _Msg:
                 return True
         return False
 
+    def hypo(self, pos: int) -> bool:
+        """The clause at `pos` asks about the rules rather than telling about the user."""
+        cs, ce = self.clause(pos)
+        if (cs, ce) not in self._hypo:
+            clause = self.low[cs:ce] + self.low[ce:ce + 1]
+            ss, se = self.sent(pos)
+            self._hypo[(cs, ce)] = _hypothetical(clause) or (
+                bool(_REQUIRE.search(clause)) and _is_question(self.low[ss:se + 1]))
+        return self._hypo[(cs, ce)]
+
     def add(self, fact: str, value, pos: int, prio: int = 0, span: tuple[int, int] | None = None):
+        if fact not in _NOT_HYPO and self.hypo(pos):
+            return  # "外籍人士能申请吗？", "can a postdoc apply?": about the rules, not the user
         self.found.setdefault(fact, []).append((pos, prio, value))
         if span:
             self.spans.append((span[0], span[1], fact))
@@ -518,6 +536,9 @@ def _durations(low: str) -> list[_Dur]:
     for m in EN_DUR.finditer(low):
         g = m.groupdict()
         if g["ey"] is not None:
+            if g["ey"] in ("a", "an") and _S(r"(?:months?|per|each|every|times|once|twice|salary|paid|pay|k|yuan|rmb|cny|million|thousand|万|元)\s*$",
+                                               low[max(0, m.start() - 12):m.start()]):
+                continue
             y = parse_number(g["ey"])
             if y is None:
                 continue
@@ -568,6 +589,8 @@ _RESEARCH = re.compile(r"科研|研究(?!员|生|所|院|机构|中心)|" + _en(
 _RESEARCH_EXP = re.compile(r"科研|研究(?:工作)?(?:经历|经验)|做(?:了)?.{0,6}研究(?!员|生|所|院)|" + _en(
     r"research experience|of research|doing research|did research|done research|in research|research work"
     r"|years? researching|research abroad|research there"))
+_RETURN_FROM = re.compile(r"从[^，,。]{1,10}(?:回来|回国|归国)|" + _en(
+    r"(?:return\w*|came back|coming back|moved back|moving back|back) from (?:the )?[a-z]+(?: [a-z]+)?"))
 _RETURN_AGO = re.compile(r"回国|归国|回来|" + _en(r"moved back|came back|returned|back to china|back in china|relocated"))
 
 
@@ -614,13 +637,17 @@ def _classify_durations(msg: _Msg, durs: list[_Dur]):
                 msg.add("commit_fulltime_years", _months_value("commit_fulltime_years", d.months), d.start, span=span)
                 continue
         china = _S(CHINA_ZH + "|" + CHINA_EN, clause)
+        # "after returning from Canada", "从美国回来": where one came from is not where the time was spent
+        ctx = _RETURN_FROM.sub(" ", before_s + low[d.start:ce])
         abroad_here = _S(ABROAD_ZH + "|" + ABROAD_EN + "|" + FOREIGN_UNIV_ZH + "|" + FOREIGN_UNIV_EN + "|"
-                                + FOREIGN_CO_ZH + "|" + FOREIGN_CO_EN, before_s + low[d.start:ce])
+                         + FOREIGN_CO_ZH + "|" + FOREIGN_CO_EN, ctx)
         there = _S(r"那边|那里|当地|留在|" + _en("there"), clause) and msg.abroad_any
         future = FUTURE.search(before_c) and not PAST.search(before_c)
         # 5. time in China (past), or a commitment to come (future)
         if china and not abroad_here and not there:
-            if future:
+            if future and d.unit == "y" and ("commit_months_per_year" in msg.found or _PER_YEAR_BEFORE.search(sent)):
+                msg.add("commit_years", _months_value("commit_years", d.months), d.start, span=span)
+            elif future:
                 msg.add("commit_fulltime_years", _months_value("commit_fulltime_years", d.months), d.start, span=span)
             else:
                 msg.add("years_in_china", _months_value("years_in_china", d.months), d.start, span=span)
@@ -629,7 +656,7 @@ def _classify_durations(msg: _Msg, durs: list[_Dur]):
             continue  # "打算在那里工作五年": not a fact we hold
         took = False
         # 6. after the PhD
-        if _AFTER_PHD.search(before_s) and (msg.has_phd or "博士" in before_s) and not future:
+        if (_AFTER_PHD.search(before_s) or _AFTER_PHD.search(after_c)) and (msg.has_phd or "博士" in before_s) and not future:
             msg.add("overseas_months_after_phd", _months_value("overseas_months_after_phd", d.months), d.start, span=span)
             took = True
         # 7. finance abroad
@@ -663,7 +690,7 @@ def _find_age(msg: _Msg):
                    rf"(?!\s*(?:年|个|月|%|万|次|\d|[{_D}]))"),
         re.compile(rf"(?:{_en(r'i am|i.m|im|i.m now|i am now|i just turned|i turned|i will be|i.ll be|just turned|now')})"
                    rf"\s+(?:only\s+|just\s+|already\s+|actually\s+|really\s+)?(?P<n>{ENUM})(?=\s*(?:$|[,.;!?)]|and |with |now|"
-                   rf"years? old|yrs? old|y/?o(?![a-z])|this year|but|so|,|who|from|living|working))"),
+                   rf"years? old|yrs? old|y/?o(?![a-z])|this year|but|so|,|who|from|living|working|in |next |on ))"),
         re.compile(rf"(?P<n>{ENUM})[\s-]*(?:years?|yrs?)[\s-]*old|(?P<n2>{ENUM})\s*y/?o(?![a-z])"),
         re.compile(rf"{_en(r'aged?|my age is|age is|age:|age of|age to|age =|age now')}\s*:?\s*(?P<n>{ENUM})(?!\s*(?:%|percent|months?))"),
     ]
@@ -689,6 +716,8 @@ def _find_age(msg: _Msg):
                 continue
             if msg.negated(gs, after=False) and not _S(r"不对|不是的", before):
                 continue
+            if _S(r"(?:快|马上|即将|将满|要满|快要|下个月|明年)\s*$|" + _en(r"i.ll be|i will be|turning|about to turn|will turn|almost|nearly") + r"\s*$", before[-14:]):
+                v = v - 1
             msg.add("age", _clean_num(v) if isinstance(v, int) else int(v), gs, span=(m.start(), m.end()))
 
 
@@ -788,7 +817,8 @@ def _find_nationality(msg: _Msg):
 
 def _find_ethnic(msg: _Msg):
     low = msg.low
-    rx = re.compile(r"华裔|华人|华侨|中国血统|祖籍中国|中国后裔|" + _en(
+    rx = re.compile(r"华裔|华人|华侨|中国血统|祖籍中国|祖籍是中国|中国后裔|父母(?:都|均)?是(?:中国人|华人)|" + _en(
+        r"(?:my )?parents are (?:both )?chinese|chinese parents|born to chinese|chinese roots") + "|" + _en(
         r"(?:of )?chinese (?:descent|origin|heritage|ancestry|background|ethnicity)|ethnic(?:ally)? chinese"
         r"|overseas chinese|chinese[- ]american|chinese[- ]canadian|chinese[- ]australian|chinese[- ]british"))
     for m in rx.finditer(low):
@@ -822,6 +852,10 @@ def _find_degree(msg: _Msg):
             if value != "none" and msg.negated(m.start(), after=False):
                 continue
             clause = msg.ctext(m.start())
+            if _S(r"团队|我们|他们|她们|同事|学生|员工|孩子|儿子|女儿|太太|妻子|丈夫|爱人|[0-9两三四五六七八九十几多]\s*(?:个|名|位)\s*(?:博士|硕士)|"
+                  + _en(r"team|we have|our|they|colleagues?|students?|employees?|staff|wife|husband|son|daughter|partner"), clause) \
+                    and not _S(r"我(?!们)|本人|" + _en(r"i|i'm|i've|my"), clause):
+                continue
             if value == "phd" and _STUDENT.search(clause) and not _S(r"毕业|拿到|获得|取得|" + _en(r"got|earned|received|completed|finished|have|hold"), clause):
                 continue
             msg.add("degree", value, m.start())
@@ -846,7 +880,6 @@ def _find_degree_place(msg: _Msg):
         r"in china|domestic(?:ally)?|chinese university"))
     renowned = re.compile(r"知名|著名|名校|顶尖|一流|顶级|常春藤|" + FOREIGN_UNIV_ZH + "|" + CHINA_UNIV_ZH + "|" + FOREIGN_UNIV_EN
                           + "|" + CHINA_UNIV_EN + "|" + _en(r"top|renowned|well-known|well known|prestigious|elite|famous|leading|top-ranked"))
-    seen_abroad = seen_dom = None
     for cs, ce in msg.clauses:
         clause = low[cs:ce]
         clause_nd = re.sub(r"博士后|" + _en(r"postdoc(?:toral)?|post-doc"), "  ", clause)
@@ -862,20 +895,20 @@ def _find_degree_place(msg: _Msg):
         if msg.negated(cs + m.start(), after=False) and not _S(r"海外|国外|国内", seg):
             continue
         ab, do = abroad.search(seg), domestic.search(seg)
+        # the clause naming the highest degree decides ("本科和硕士在国内，博士在美国")
+        level = max([_DEG_RANK[v] for v, rx in _DEGREE_PATS if v != "none" and rx.search(seg)] or [0])
         if ab and not do:
-            seen_abroad = seen_abroad or cs + ab.start()
             neg = msg.negated(cs + ab.start(), after=False) and _S(r"不是|不在|并非|非|not", seg)
-            msg.add("degree_abroad", not neg, cs + ab.start())
+            msg.add("degree_abroad", not neg, cs + ab.start(), prio=level)
         elif do and not ab:
-            seen_dom = seen_dom or cs + do.start()
-            msg.add("degree_abroad", False, cs + do.start())
+            msg.add("degree_abroad", False, cs + do.start(), prio=level)
         elif ab and do:
-            msg.add("degree_abroad", ab.start() > do.start(), cs + max(ab.start(), do.start()))
+            msg.add("degree_abroad", ab.start() > do.start(), cs + max(ab.start(), do.start()), prio=level)
         rn = renowned.search(seg)
         if rn and _S(r"博士(?!后)|硕士|本科|学位|读|毕业|学校|高校|大学|名校|" + _en(
                 r"phd|degree|master|bachelor|graduat\w*|studied|school|university|doctorate|from"), seg):
             neg = msg.negated(cs + rn.start(), after=False)
-            msg.add("degree_from_renowned", not neg, cs + rn.start())
+            msg.add("degree_from_renowned", not neg, cs + rn.start(), prio=level)
 
 
 _FIELD_PATS = [
@@ -900,6 +933,10 @@ _FIELD_PATS = [
         r"|culture and arts|arts and culture|performing arts|painting|sculpture|publishing|animation")),
 ]
 _FIELD_RX = [(v, re.compile(p)) for v, p in _FIELD_PATS]
+
+
+_FIELD_CUE = (r"专业|领域|方向|学科|研究|读的|学的|搞|从事|做.{0,6}的|物理|化学|生物|数学|" + _en(
+    r"major\w*|field|studied|study|degree in|phd in|doctorate in|master'?s? in|professor of|research\w*|work in|working in|speciali[sz]\w*"))
 
 
 def _find_field(msg: _Msg):
@@ -943,8 +980,8 @@ def _find_field(msg: _Msg):
 
 
 _TITLE_PATS = [
-    ("associate_professor", r"副教授|" + _en(r"associate professor|assoc\.? prof\w*")),
-    ("assistant_professor", r"助理教授|" + _en(r"assistant professor|asst\.? prof\w*|tenure[- ]track")),
+    ("associate_professor", r"副教授|" + _en(r"associate professor|assoc(?:iate)?\.? prof\w*")),
+    ("assistant_professor", r"助理教授|" + _en(r"assistant professor|(?:asst|assistant)\.? prof\w*|tenure[- ]track")),
     ("other", r"客座教授|兼职教授|访问教授|名誉教授|荣誉教授|访问学者|高级讲师|讲师|(?<!高级)(?<!首席)(?<!资深)工程师(?!.{0,2}总监)|分析师|顾问|程序员|医生|" + _en(
         r"visiting professor|adjunct professor|visiting scholar|(?:senior )?lecturer|reader|engineer|analyst|consultant|developer"
         r"|programmer|data scientist|physician|doctor(?! of)|teacher")),
@@ -959,7 +996,7 @@ _TITLE_PATS = [
         r"(?:manager|officer|director|head|chief)\b.{0,30}(?:international organi[sz]ation|united nations|world bank|imf|who|oecd|unesco|wto)"
         r"|(?:international organi[sz]ation|united nations|world bank|imf|oecd|unesco|wto).{0,30}(?:manager|officer|director|head|chief|management)")),
     ("senior_corporate", r"企业高管|公司高管|高管|高级管理|技术总监|研发总监|产品总监|总监|副总裁|总裁|首席技术官|首席执行官|首席运营官"
-                         r"|董事长|总经理|高级经理|部门经理|部门负责人|首席工程师|高级工程师|资深工程师|" + _en(
+                         r"|董事总经理|董事长|总经理|高级经理|部门经理|部门负责人|首席工程师|高级工程师|资深工程师|" + _en(
         r"senior executive|executive|vice president|vp|svp|evp|director|senior manager|general manager|cto|ceo|coo|cfo"
         r"|chief \w+ officer|head of \w+|principal engineer|distinguished engineer|senior staff engineer|staff engineer"
         r"|senior (?:software |hardware |research |systems? )?engineer"
@@ -1001,6 +1038,9 @@ def _find_title(msg: _Msg):
             if _S(r"将来|想当|想做|打算|" + _en(r"want to be|would like to|hope to"), low[max(0, s - 8):s]):
                 continue
             clause = msg.ctext(s)
+            if _S(r"国内|在中国|北京|" + CITY_OTHER_ZH + "|" + CHINA_UNIV_ZH + "|" + CHINA_UNIV_EN + "|" + _en(r"in china|in beijing|chinese university"), clause) \
+                    and not _S(ABROAD_ZH + "|" + ABROAD_EN + "|" + FOREIGN_UNIV_ZH + "|" + FOREIGN_UNIV_EN + "|" + FOREIGN_CO_ZH + "|" + FOREIGN_CO_EN, clause):
+                continue
             # the post offered in China is no position abroad
             if _S(r"聘我|聘请我|聘用我|邀请我|请我|回国后|回来后|" + _en(r"hire me|hiring me|offered me|offer me|invited me|recruit me|join them|after i move|after moving"), clause) \
                     and not _S(ABROAD_ZH + "|" + ABROAD_EN + "|" + FOREIGN_UNIV_ZH + "|" + FOREIGN_UNIV_EN + "|" + FOREIGN_CO_ZH + "|" + FOREIGN_CO_EN, clause):
@@ -1134,7 +1174,9 @@ def _find_shareholding(msg: _Msg):
         msg.add("largest_shareholder", not neg, m.start())
         if not neg:
             msg.add("largest_natural_person_shareholder", True, m.start(), prio=-1)
-    for m in _FI(r"团队(?:成员)?.{0,6}(?:主要股东|控股|大股东)|" + _en(r"team (?:members )?(?:are|is|being) (?:the )?(?:main|major|principal|largest) shareholders?"), low):
+    for m in _FI(r"团队(?:成员)?.{0,6}(?:主要股东|控股|大股东|持股|占股)|" + _en(
+            r"team (?:members )?(?:are|is|being) (?:the )?(?:main|major|principal|largest) shareholders?"
+            r"|team (?:members )?(?:hold|holds|own|owns|control|controls)"), low):
         msg.add("team_main_shareholders", not msg.negated(m.start()), m.start())
 
 
@@ -1164,6 +1206,9 @@ def _find_equity(msg: _Msg):
         if not share.search(clause):
             continue
         if _S(r"薪|工资|税|利率|增长|涨|补助|资助|" + _en(r"salary|tax|growth|subsidy|interest|raise"), clause):
+            continue
+        if _S(r"团队|投资|基金|他|她|其他股东|合伙人|" + _en(r"team|investors?|vc|fund|others|partners?|he|she|they|co-founders?"), clause) \
+                and not _FIRST_PERSON.search(clause):
             continue
         msg.add("equity_percent", v, s, span=(s, e))
     for m in _FI(r"(?:一半|半数)(?:的)?股|" + _en(r"half (?:of )?the (?:shares|equity|company)"), low):
@@ -1296,11 +1341,13 @@ def _find_awards(msg: _Msg, asked: bool = False):
     got: list[str] = []
     neg_any = False
     for value, p in _AWARDS:
+        if asked and value in ("turing", "fields"):
+            p += "|" + ("图灵" if value == "turing" else _en("fields"))
         for m in _FI(p, low):
             clause = msg.ctext(m.start())
             if not asked and _hypothetical(clause):
                 continue
-            if value == "turing" and m.group() == "turing" and not _S(r"award|prize|winner|laureate", low[m.end():m.end() + 10]):
+            if value == "turing" and m.group() == "turing" and not asked and not _S(r"award|prize|winner|laureate", low[m.end():m.end() + 10]):
                 continue
             if msg.negated(m.start()):
                 neg_any = True
@@ -1319,7 +1366,19 @@ def _find_awards(msg: _Msg, asked: bool = False):
         msg.add("awards", [], 0)
 
 
+_REQUIRE = re.compile(r"要求|需要|必须|才能|才可以|要不要|是否要|得是|够不够|算不算|限制|" + _en(
+    r"need|needs|require\w*|must|have to|has to|enough|sufficient|count as|qualif\w+|limit|exempt|allowed|policy|policies"))
+_FIRST_PERSON = re.compile(r"我|本人|" + _en(r"i|i'm|i've|i'd|i'll|my|me|mine|myself"))
+
+
 def _hypothetical(clause: str) -> bool:
+    """A question about the rules: a question clause that names no "I", or asks what is required."""
+    if not _is_question(clause):
+        return False
+    return bool(_REQUIRE.search(clause)) or not _FIRST_PERSON.search(clause)
+
+
+def _hypothetical_old(clause: str) -> bool:
     return bool(_S(r"吗|呢|\?|？|能否|可以|可否|是否|" + _en(r"can|could|does|do|is there|would|eligible|what|how"), clause)) and not _S(
         r"我|本人|" + _en(r"i|i'm|my|me|i've"), clause)
 
@@ -1375,10 +1434,10 @@ def _find_prior(msg: _Msg):
 
 def _find_contract(msg: _Msg):
     low = msg.low
-    obj = r"(?:工作|劳动|聘用|聘任|引进|全职)?(?:合同|协议|意向书|意向协议|意向性协议|聘书|offer)"
+    obj = r"(?:工作|劳动|聘用|聘任|引进|全职)?(?:合同|协议|意向书|意向协议|意向性协议|聘书|备忘录|offer)"
     for m in _FI(rf"(?:已经|已)?(?:签订|签署|签约|签了|签好了?|签过|签下|签)(?:了)?(?:一份|份)?{obj}?|{obj}(?:已经|已)?(?:签|签订|签署|签好)(?:了)?"
                          r"|(?:签|签订)了?(?:意向|合同)|已签约|" + _en(
-        r"signed (?:a |an |the |my |our )?(?:work |employment |job |formal )?(?:contract|letter of intent|agreement|loi|offer)"
+        r"signed (?:a |an |the |my |our )?(?:work |employment |job |formal )?(?:contract|letter of intent|agreement|loi|offer|mou|memorandum)"
         r"|(?:contract|letter of intent|agreement|loi) (?:is |was |has been |already )*signed|i signed|have signed|signed one|signed it"
         r"|(?:have|has|got) (?:a|an) (?:signed )?(?:contract|letter of intent|loi)"), low):
         t = m.group()
@@ -1408,11 +1467,15 @@ def _find_contract(msg: _Msg):
 def _find_fulltime(msg: _Msg):
     low = msg.low
     for m in _FI(r"(?:已经|已|现在|目前|现已)(?:在)?(?:全职)(?:在|回)?(?:国内|北京|中国|回国)?|(?:已经|已)(?:全职)?回国(?:全职)?(?:工作)?(?:了)?"
+                         r"|(?:已经|已|现在|目前|现已)(?:回国)?(?:在)(?:国内|北京|中国|" + CITY_OTHER_ZH + r")(?:全职|专职)"
+                         r"|(?:已经|已)(?:在)(?:国内|北京|中国|" + CITY_OTHER_ZH + r")(?:工作|任职)(?:了)?"
                          r"|(?:目前|现在)(?:已经)?在(?:国内|北京|中国)(?:全职)?(?:工作|任职)|已经回来了|" + _en(
         r"already (?:work(?:ing)? )?full[- ]?time in (?:china|beijing)|(?:already|now) (?:working |based )?(?:full[- ]?time )?in (?:china|beijing)"
         r"|already (?:moved|returned|back) (?:to|in) china|(?:i )?moved back (?:to china )?(?:\w+ )?(?:years?|months?) ago"
         r"|currently (?:working )?full[- ]?time in (?:china|beijing)|full[- ]?time in china now|i work full[- ]?time in (?:china|beijing)"
-        r"|already (?:work|working|living) in (?:china|beijing)"), low):
+        r"|already (?:work|working|living) in (?:china|beijing)"
+        r"|(?:have|has|'ve) been (?:working |employed |based )?full[- ]?time in (?:china|beijing|" + CITY_OTHER_EN[len("(?<![a-z])(?:"):-len(")(?![a-z])")] + ")"
+        r"|(?:i.m|i am) (?:now |currently )?(?:working |employed )?full[- ]?time in (?:china|beijing|" + CITY_OTHER_EN[len("(?<![a-z])(?:"):-len(")(?![a-z])")] + ")"), low):
         s = m.start()
         cs, ce = msg.clause(s)
         if _S(r"吗|\?|？", low[cs:ce]) and not _S(r"我|" + _en("i"), low[cs:ce]):
@@ -1590,6 +1653,13 @@ def _yes_no(low: str):
         return False
     if _M(r"(?:是的|对的|对|是|有的|已经|已)", first) and not _M(r"(?:是否|有没有|对于)", first):
         return True
+    # "I hold 60%, so yes": a later clause that is just yes or no
+    for part in re.split(r"[,，.。!！;；]", t)[1:]:
+        part = re.sub(r"^\s*(?:so|and|but|then|well|所以|那|那就|就)\s*", "", part).strip()
+        if re.fullmatch(r"(?:yes|yeah|yep|yup|是的?|对的?|有的?)", part):
+            return True
+        if re.fullmatch(r"(?:no|nope|not really|不是|没有|否)", part):
+            return False
     # a short sentence without a yes/no word: its negation decides
     if len(t) <= 16 and _S(r"[\u4e00-\u9fff]", t):
         if _S(r"没|未|不是|不会|无|非|从未|否|不", t):
@@ -1893,16 +1963,16 @@ def _answer_duration(msg: _Msg, asking: str):
 # questions, corrections, declines
 
 _Q_ZH = re.compile(r"[?？]|[吗嘛](?=\s*(?:$|[,，。.!！~～]))|呢\s*(?=$|[?？])|(?<!没)什么|多少|哪(?!怕)|怎么|怎样|如何|能否|是否|可否|能不能|可不可以|是不是|有没有|会不会"
-                   r"|要不要|需不需要|需要什么|为什么|为何|请问|想问|想了解|想知道|想咨询|咨询一下|(?<![好十几])几(?:年|个|次|岁|月|天|万|项|种|类|条|位)|多久|多长|多大(?!学)")
+                   r"|要不要|需不需要|需要什么|为什么|为何|请问|想问|想了解|想知道|想咨询|咨询一下|介绍一下|解释一下|说明一下|讲讲|讲一下|说说|(?<![好十几])几(?:年|个|次|岁|月|天|万|项|种|类|条|位)|多久|多长|多大(?!学)")
 _Q_EN = re.compile(r"(?:^|[.!;,:]\s*|\s[-–]\s)" + _en(
     r"what|how|when|where|which|who|whom|whose|why|can|could|does|do|is|are|will|would|should|shall|may|might|must|am i"
     r"|is there|are there|tell me|explain|please explain") + r"|" + _en(
     r"i want to know|i'd like to know|i would like to know|i wonder|wondering|do you know|could you tell|can you tell"
     r"|is it possible|am i eligible|can i|could i|do i|what about|how about|how long|how many|how much|how old|what is|what are"
-    r"|what's|which program|eligible for|qualify for|do i qualify"))
+    r"|what's|which program|eligible for|qualify for|do i qualify|tell me about|explain|describe|i.m wondering|let me know"))
 _CORR = re.compile(r"不对|错了|说错|写错|打错|搞错|弄错|记错|更正|纠正|修改|改成|改为|改一下|应该是|其实是|实际上|其实|准确地?说|刚才说的|上面说的|" + _en(
     r"sorry|actually|correction|i meant|i mean|mistake|typo|wrong|let me correct|to correct|change (?:my|it|that|the)|update (?:my|it|that|the)"
-    r"|should be|make that|make it|rather|scratch that|oops|my bad"))
+    r"|should be|make that|make it|rather|scratch that|oops|my bad|no wait|wait"))
 _DECL = re.compile(r"不清楚|不太清楚|不大清楚|不知道|不太知道|不确定|不太确定|说不准|说不好|不好说|不记得|记不清|忘了|不方便|不想说|不想透露|不愿透露|不愿意说|保密|无可奉告|不便透露|不了解|不晓得|不懂|" + _en(
     r"i don'?t know|i do not know|don'?t really know|don'?t know|dunno|idk|not sure|unsure|no idea|not certain|can'?t remember|cannot remember"
     r"|don'?t remember|forgot|prefer not to (?:say|answer|disclose)|rather not (?:say|answer)|won'?t say|can'?t say|decline to"
@@ -1999,7 +2069,7 @@ def _extract(text, asking, today) -> Extraction:
         return res
     msg = _Msg(low, today)
     res.is_question = _is_question(low)
-    res.correction = bool(_CORR.search(low))
+    res.correction = msg.correction = bool(_CORR.search(low))
 
     _find_age(msg)
     _find_birth(msg)
@@ -2068,6 +2138,8 @@ def _extract(text, asking, today) -> Extraction:
                 if _S(p, clause) and fact not in facts:
                     res.declined.append(fact)
                     break
+    if asking and asking != "field" and "field" in facts and not _S(_FIELD_CUE, low):
+        del facts["field"]  # "银行" answering the employer question says nothing of one's own field
     res.facts = {f: _coerce(f, v) for f, v in facts.items()}
     return res
 
@@ -2090,6 +2162,11 @@ def _find_company_year(msg: _Msg):
             msg.add("years_in_china", float(msg.today.year - y), m.start(), prio=-1)
     for m in _FI(r"去年(?:回国|回来|归国)|" + _en(r"(?:moved back|returned|came back)(?: to china)? last year"), low):
         msg.add("years_in_china", 1.0, m.start(), prio=-1)
+    for m in _FI(rf"(?:公司|企业)(?:已经|已)?(?:有|成立|办了|开了)?\s*(?P<n>{NUM})\s*(?P<half>年半|年)(?:多)?了|" + _en(
+            rf"(?:company|startup|firm|business) (?:is|was|has been|turned)(?: now| already| just)? (?P<n2>{ENUM}) years? old"), low):
+        v = parse_number(m.group("n") or m.group("n2"), concat=False)
+        if v is not None and not msg.used(m.start(), m.end()):
+            msg.add("company_age_years", float(v) + (0.5 if m.group("half") == "年半" else 0), m.start(), span=(m.start(), m.end()))
     for m in _FI(r"去年(?:成立|创办|创立|注册)|" + _en(r"(?:founded|established|started|set up) (?:it |the company |my company )?last year"), low):
         msg.add("company_age_years", 1.0, m.start(), prio=-1)
 
@@ -2102,7 +2179,13 @@ def _find_fact_label_numbers(msg: _Msg):
                     ("birth_year", r"出生年份|出生年|" + _en(r"birth year|year of birth"))):
         if fact in msg.found:
             continue
-        for m in _FI(rf"(?:{p})\s*(?:是|为|改成|改为|应为|应该是|写成|:|=|to|is|should be|of)?\s*(?:改成|改为|to)?\s*(?P<n>{ANUM}|{ZNUM})(?!\s*(?:年|个|月|次|万))", low):
+        for m in _FI(rf"(?:{p})(?P<gap>[^0-9{_D}十。.!！?？;；]{{0,10}}?)(?P<n>{ANUM}|{ZNUM})(?!\s*(?:年|个|月|次|万|\d))", low):
+            gap = m.group("gap")
+            if not _FM(r"\s*(?:是|为|改成|改为|应为|应该是|写成|:|=|to|is|should be|of|now)?\s*(?:改成|改为|to)?\s*", gap) and not (
+                    msg.correction and _S(r"错|不对|改|应该|应为|" + _en(r"wrong|should|change|update|actually|mistake"), gap)):
+                continue
+            if _S(r"要求|限制|上限|下限|限|不超过|以下|以上|" + _en(r"limit|maximum|minimum|max|min|requirement|cap"), gap + low[m.end():m.end() + 4]):
+                continue
             v = parse_number(m.group("n"), concat=fact == "birth_year")
             if v is None or msg.used(m.start("n"), m.end("n")):
                 continue

@@ -1,7 +1,9 @@
-"""The five source documents as citable clauses (SPEC section 2).
+"""The source documents as citable clauses (SPEC section 2).
 
 `load()` parses the verbatim sources in `sources/` once per process; labels,
-English titles and metadata come from the data files beside them.
+English titles and metadata come from the data files beside them. Documents
+staff add with `policybot corpus add` live in the user's data directory
+(corpus/user.py) and are parsed by the same parser.
 """
 from __future__ import annotations
 
@@ -28,19 +30,28 @@ class Document:
     in_force: str
     in_force_note: str
     kind: str
+    root: str = ""  # directory of a staff-added document; built-in ones live in SOURCES
+    builtin: bool = True
 
     @property
     def path(self) -> Path:
-        return SOURCES / self.file
+        return (Path(self.root) if self.root else SOURCES) / self.file
 
     def raw(self) -> str:
         return self.path.read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
-def documents() -> dict[str, Document]:
+def builtin_documents() -> dict[str, Document]:
     meta = tomllib.loads((HERE / "documents.toml").read_text(encoding="utf-8"))
     return {doc_id: Document(id=doc_id, **fields) for doc_id, fields in meta.items()}
+
+
+@lru_cache(maxsize=1)
+def documents() -> dict[str, Document]:
+    from .user import user_documents
+
+    return {**builtin_documents(), **user_documents()}
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +67,12 @@ def parse_document(doc: Document) -> list[Clause]:
     return PARSERS[doc.kind if doc.kind in PARSERS else "regulation"](doc.id, doc.raw())
 
 
+def reload() -> None:
+    """Forget what this process parsed (after a document was added or removed)."""
+    for f in (builtin_documents, documents, load):
+        f.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def load() -> tuple[Clause, ...]:
     clauses: list[Clause] = []
@@ -68,16 +85,15 @@ def title_of(clause: Clause, lang: str = "zh") -> str:
     pair = titles().get(clause.doc, {}).get(clause.article)
     if pair:
         return pair[0] if lang == "zh" else pair[1]
-    return clause.chapter or clause.article
+    return clause.chapter or first_phrase(clause.text) or clause.article
 
 
-def citation(doc_id: str, article: str, item: str | None = None) -> str:
-    """《国家海外高层次人才引进计划管理办法》第八条 （一） / 三、引进条件—青年项目 第2项"""
-    doc = documents()[doc_id]
-    cite = f"《{doc.title}》{article}"
-    if item:
-        cite += item if item.startswith("（") else f" 第{item}项"
-    return cite
+def first_phrase(text: str) -> str:
+    """A staff-added clause has no title of its own: its first phrase stands in (at most 20 characters)."""
+    import re
+
+    head = re.split(r"[。；;：:，,\n]", text, maxsplit=1)[0]
+    return head[:20]
 
 
-__all__ = ["Clause", "Document", "documents", "load", "title_of", "citation", "titles"]
+__all__ = ["Clause", "Document", "documents", "load", "title_of", "titles", "reload"]

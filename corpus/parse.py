@@ -307,4 +307,45 @@ def parse_plan(doc: str, raw: str) -> list[Clause]:
     return clauses
 
 
-PARSERS = {"regulation": parse_regulation, "slides": parse_slides, "plan": parse_plan}
+# -- staff-added documents with numbered headings instead of 第X条 ------------------
+
+HEADING_RE = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*)?("
+                        r"[一二三四五六七八九十百]+、[^\n]{0,40}"      # 一、总则
+                        r"|第[一二三四五六七八九十百]+[章节部分][^\n]{0,40}"  # 第二章 申请条件
+                        r"|\d{1,3}[.、．]\s*[^\d\n][^\n]{0,40}"      # 1. 申请条件
+                        r")(?:\*\*)?$")
+MD_HEADING_RE = re.compile(r"^#{1,6}\s+(.{1,60})$")
+
+
+def parse_headings(doc: str, raw: str) -> list[Clause]:
+    """Sections under numbered (一、 / 1. / 第二章) or markdown (## …) headings; the
+    heading as written is the label. A heading line is short and has no sentence end."""
+    clauses: list[Clause] = []
+    label, body = None, []
+
+    def close():
+        paras = paragraphs(body)
+        if label and paras:
+            clauses.append(Clause(doc, label, "\n".join(paras), label, items=split_items(paras)))
+
+    for raw_line in raw.splitlines():
+        line = raw_line.strip()
+        m = HEADING_RE.match(line) or MD_HEADING_RE.match(line)
+        if m and not (line[-1] in SENTENCE_END and len(line) > 20):
+            close()
+            label, body = squeeze(m.group(1).replace("**", "")), []
+            if label in {c.article for c in clauses}:
+                label = f"{label}（{sum(c.article.startswith(label) for c in clauses) + 1}）"
+            continue
+        body.append(raw_line)
+    close()
+    return clauses
+
+
+def parse_any(doc: str, raw: str) -> list[Clause]:
+    """A staff-added document: articles 第X条 when it has them, else numbered headings."""
+    clauses = [c for c in parse_regulation(doc, raw, preamble_label="") if c.article.startswith("第")]
+    return clauses if clauses else parse_headings(doc, raw)
+
+
+PARSERS = {"regulation": parse_regulation, "slides": parse_slides, "plan": parse_plan, "auto": parse_any}

@@ -57,6 +57,11 @@ def corpus_key() -> str:
         if path.exists():
             h.update(path.name.encode())
             h.update(path.read_bytes())
+    for doc in corpus.documents().values():
+        if not doc.builtin:  # staff-added documents: the index is stale when one changes
+            h.update(doc.id.encode())
+            h.update(doc.path.read_bytes())
+            h.update((doc.path.parent / "meta.toml").read_bytes())
     h.update(dictionary_version().encode())
     return h.hexdigest()[:20]
 
