@@ -86,11 +86,55 @@ def conversation(users: int = 40) -> dict:
             "turn_p99_ms": round(1000 * times[min(len(times) - 1, int(len(times) * 0.99))], 3)}
 
 
+def telegram_latency() -> dict:
+    """Reply latency through the real PTB Application and the fake Bot API (tests/fake_telegram.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.fake_telegram import measure_latency
+
+    texts = ["青年项目的年龄要求是什么？", "我想申请千人计划青年项目，我34岁", "/profile", "How long is the public notice?"]
+    return measure_latency(n=60, text=texts)
+
+
+def write_table(out: dict) -> None:
+    """bench/README.md: the latest figures as a table, with the machine and the date."""
+    from .scale import VOCAB
+
+    rc, conv, tg = out["real_corpus"], out["conversation"], out.get("telegram", {})
+    lines = ["# Benchmarks", "", f"Run by `make bench` on {out['date']}, {out['machine']}.", "",
+             "## Synthetic corpus: sparse BM25 vs rank-bm25 (same run, same corpus)", "",
+             f"Zipf vocabulary ({VOCAB:,} types, exponent 1.1), 30–50 tokens a clause, queries of 3–8 tokens; "
+             "query time includes picking the top 10.", "",
+             "| clauses | scorer | build s | query p50 ms | query p95 ms | peak MB | p50 speed-up | max score diff |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    for row in out["scale"]:
+        for scorer in ("sparse", "rank_bm25"):
+            r = row[scorer]
+            lines.append(f"| {row['clauses']:,} | {scorer} | {r['build_s']} | {r['query_p50_ms']} | {r['query_p95_ms']} | "
+                         f"{r['peak_mb_over_corpus']} | {row['speedup_p50'] if scorer == 'sparse' else ''} | "
+                         f"{r.get('max_abs_score_diff', '')} |")
+    lines += ["", "## Real corpus", "",
+              "| measure | value |", "|---|---:|",
+              f"| cold `policybot search` (median of {rc['runs']}) | {rc['cold_search_s']} s |",
+              f"| `import jieba; jieba.initialize()` floor | {rc['jieba_floor_s']} s |",
+              f"| ratio | {rc['ratio']} |",
+              f"| in-process query p50 / p95 | {rc['query_p50_ms']} / {rc['query_p95_ms']} ms |",
+              f"| conversation core, real SQLite file | {conv['turns_per_s']} turns/s |",
+              f"| turn p50 / p99 | {conv['turn_p50_ms']} / {conv['turn_p99_ms']} ms |"]
+    if tg:
+        lines.append(f"| Telegram reply through the fake Bot API p50 / p95 | {tg.get('p50_ms')} / {tg.get('p95_ms')} ms |")
+    (Path(__file__).parent / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
+    from .scale import scale
+
     out = {"machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
            "date": time.strftime("%Y-%m-%d"),
            "real_corpus": {**cold_start(), **query_time()},
-           "conversation": conversation()}
+           "conversation": conversation(),
+           "telegram": telegram_latency(),
+           "scale": scale()}
+    write_table(out)
     print(json.dumps(out, ensure_ascii=False, indent=2))
 
 

@@ -26,6 +26,7 @@ How a message is read
 from __future__ import annotations
 
 import bisect
+import itertools
 import datetime as dt
 import re
 import unicodedata
@@ -109,8 +110,12 @@ def _FM(p, s):
     return _rx(p).fullmatch(s)
 
 
+_MAX_MATCHES = 60
+
+
 def _FI(p, s):
-    return _rx(p).finditer(s)
+    """At most _MAX_MATCHES matches: a message never states more facts than that."""
+    return itertools.islice(_rx(p).finditer(s), _MAX_MATCHES)
 
 
 # --------------------------------------------------------------------------
@@ -119,8 +124,8 @@ def _FI(p, s):
 _ZD = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZU = {"十": 10, "百": 100, "千": 1000}
 _D = "零〇一二两三四五六七八九"
-ZNUM = rf"[{_D}十](?:[{_D}十百千万亿]|点(?=[{_D}]))*"
-ANUM = r"(?<![\d.])\d+(?:\.\d+)?"
+ZNUM = rf"[{_D}十](?:[{_D}十百千万亿]|点(?=[{_D}])){{0,11}}"
+ANUM = r"(?<![\d.])\d{1,15}(?:\.\d{1,6})?"
 NUM = rf"(?:{ANUM}|{ZNUM})"
 
 
@@ -441,12 +446,12 @@ class _Msg:
     def negated(self, start: int, end: int | None = None, after: bool = True) -> bool:
         """A negation word before `start` in its clause (or right after `end`)."""
         cs, ce = self.clause(start)
-        before = self.low[cs:start]
+        before = self.low[max(cs, start - 60):start]
         before = NEG_EN_STRIP.sub(" ", NEG_ZH_STRIP.sub(" ", before))
         if NEG_ZH.search(before) or NEG_EN.search(before):
             return True
         if after and end is not None:
-            rest = self.low[end:ce]
+            rest = self.low[end:min(ce, end + 40)]
             if _M(r"\s*(?:的)?(?:记录|经历|经验|情况|问题|方面|这方面|这种情况)?\s*(?:是|:|：)?\s*(?:没有|没|无|否|不存在|从来没有|从未有过"
                         r"|还没|尚未|未)|" + r"\s*(?:record|experience)?\s*(?::|-)?\s*" + _en(r"none|no|never"), rest):
                 return True
@@ -474,10 +479,6 @@ class _Msg:
             if a < e and s < b:
                 return f
         return None
-
-
-def _has(rx, text: str) -> bool:
-    return bool(_S(rx, text))
 
 
 # --------------------------------------------------------------------------
@@ -508,7 +509,7 @@ class _Dur:
 
 def _durations(low: str) -> list[_Dur]:
     out = []
-    for m in ZH_DUR.finditer(low):
+    for m in _FI(ZH_DUR, low):
         g = m.groupdict()
         if g["y"] is not None:
             tok = g["y"]
@@ -533,7 +534,7 @@ def _durations(low: str) -> list[_Dur]:
             out.append(_Dur(m.start(), m.end(), 6, "y"))
         elif g["hm"]:
             out.append(_Dur(m.start(), m.end(), 0.5, "m"))
-    for m in EN_DUR.finditer(low):
+    for m in _FI(EN_DUR, low):
         g = m.groupdict()
         if g["ey"] is not None:
             if g["ey"] in ("a", "an") and _S(r"(?:months?|per|each|every|times|once|twice|salary|paid|pay|k|yuan|rmb|cny|million|thousand|万|元)\s*$",
@@ -599,6 +600,8 @@ def _classify_durations(msg: _Msg, durs: list[_Dur]):
     for d in durs:
         cs, ce = msg.clause(d.start)
         ss, se = msg.sent(d.start)
+        cs, ce = max(cs, d.start - 150), min(ce, d.end + 150)
+        ss, se = max(ss, d.start - 300), min(se, d.end + 300)
         clause, sent = low[cs:ce], low[ss:se]
         before_c, after_c = low[cs:d.start], low[d.end:ce]
         before_s = low[ss:d.start]
@@ -695,7 +698,7 @@ def _find_age(msg: _Msg):
         re.compile(rf"{_en(r'aged?|my age is|age is|age:|age of|age to|age =|age now')}\s*:?\s*(?P<n>{ENUM})(?!\s*(?:%|percent|months?))"),
     ]
     for i, rx in enumerate(pats):
-        for m in rx.finditer(low):
+        for m in _FI(rx, low):
             tok = m.group("n") or (m.groupdict().get("n2"))
             gs = m.start("n") if m.group("n") else m.start("n2")
             if msg.used(m.start(), m.end()):
@@ -752,7 +755,7 @@ def _find_birth(msg: _Msg):
         re.compile(rf"{_en(r'born')}\s*(?:on\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_EN}),?\s+(?P<y>\d{{4}})"),
     ]
     for rx in pats:
-        for m in rx.finditer(low):
+        for m in _FI(rx, low):
             if msg.negated(m.start(), after=False):
                 continue
             y = _year_value(m.group("y"), msg.today)
@@ -772,7 +775,7 @@ def _find_birth(msg: _Msg):
         re.compile(rf"{_en(r'birth month|month of birth|birthday')}\s*(?:is|was|:)?\s*(?:in\s+)?(?P<mon>{MONTH_EN})"),
     ]
     for rx in month_pats:
-        for m in rx.finditer(low):
+        for m in _FI(rx, low):
             gd = m.groupdict()
             if gd.get("m"):
                 v = parse_number(gd["m"], concat=False)
@@ -803,9 +806,9 @@ def _find_nationality(msg: _Msg):
                                      rf"|citizen of (?:the )?(?!china)\w+|(?:i.m|i am) (?:an? )?(?:{_NATION_ADJ})"
                                      rf"|chinese[- ]american|chinese[- ]canadian|chinese[- ]australian|naturali[sz]ed"
                                      rf"|not chinese|non-chinese citizen"))
-    for m in chinese.finditer(low):
+    for m in _FI(chinese, low):
         msg.add("nationality", "foreign" if msg.negated(m.start(), after=False) else "chinese", m.start())
-    for m in foreign.finditer(low):
+    for m in _FI(foreign, low):
         txt = m.group()
         if txt in ("not chinese",):
             msg.add("nationality", "foreign", m.start())
@@ -821,7 +824,7 @@ def _find_ethnic(msg: _Msg):
         r"(?:my )?parents are (?:both )?chinese|chinese parents|born to chinese|chinese roots") + "|" + _en(
         r"(?:of )?chinese (?:descent|origin|heritage|ancestry|background|ethnicity)|ethnic(?:ally)? chinese"
         r"|overseas chinese|chinese[- ]american|chinese[- ]canadian|chinese[- ]australian|chinese[- ]british"))
-    for m in rx.finditer(low):
+    for m in _FI(rx, low):
         if m.group() == "华人" and _M(r"华人(?:科学家|协会|社区|学者)", low[m.start():m.start() + 6]):
             continue
         neg = msg.negated(m.start(), after=False)
@@ -844,7 +847,7 @@ def _find_degree(msg: _Msg):
     low = msg.low
     best = None
     for value, rx in _DEGREE_PATS:
-        for m in rx.finditer(low):
+        for m in _FI(rx, low):
             if value == "master" and m.group() == "ms" and not _S(r"degree|in |from ", low[m.end():m.end() + 8]):
                 continue
             if value == "bachelor" and m.group() in ("ba", "bs") and not _S(r"just|a |degree|in |from ", low[max(0, m.start() - 6):m.end() + 8]):
@@ -867,7 +870,7 @@ def _find_degree(msg: _Msg):
     return best
 
 
-_DEGREE_CTX = re.compile(r"博士(?!后)|硕士|本科|学士|学位|读博|读的|读书|留学|毕业|念的|拿的|拿到|获得|取得|" + _en(
+_DEGREE_CTX = re.compile(r"博士(?!后)|硕士|本科|学士|学位|读博|读的|读书|留学|毕业|念的|" + _en(
     r"phd|doctorate|master'?s?|msc|mba|bachelor'?s?|bsc|degree|graduated|graduate|studied|study|studies|alumn\w+|dphil"))
 _DEGREE_CUT = re.compile(r"毕业(?:以|之)?后|(?:以|之)后|后来|然后|接着|随后|现在|目前|" + _en(
     r"then|after|afterwards|later|since|now|currently|and have|and am|where i|and spent|and worked|and i"))
@@ -946,7 +949,7 @@ def _find_field(msg: _Msg):
                  lambda m: " " * len(m.group()), low)
     hits = []
     for value, rx in _FIELD_RX:
-        for m in rx.finditer(low):
+        for m in _FI(rx, low):
             t = m.group()
             if t in ("it", "cs", "ai", "art", "tech", "energy", "engineer") and not _S(
                     r"(?:in|of|major|field|study|studies|work|do|doing|studied|researcher|professor)\s*$|^\s*(?:engineer|research|major|field|degree|phd|company|startup|professor)",
@@ -1011,7 +1014,7 @@ def _find_title(msg: _Msg):
     low = msg.low
     taken: list[tuple[int, int]] = []
     for value, rx in _TITLE_RX:
-        for m in rx.finditer(low):
+        for m in _FI(rx, low):
             s, e = m.start(), m.end()
             if any(a <= s < b for a, b in taken):
                 continue
@@ -1031,6 +1034,8 @@ def _find_title(msg: _Msg):
             if value == "senior_corporate" and t == "partner" and _S(_en(r"local|cooperat\w+|long-term|business|\d+|several|our"), low[max(0, s - 16):s]):
                 continue
             if value == "researcher" and t == "科学家" and _S(r"数据科学家", low[max(0, s - 2):e]):
+                continue
+            if value == "researcher" and _S(r"(?:博士后|" + _en(r"postdoc\w*|post-doc\w*") + r")\s*$", low[max(0, s - 16):s]):
                 continue
             taken.append((s, e))
             if msg.negated(s, after=False):
@@ -1154,7 +1159,7 @@ def _find_founding(msg: _Msg):
             continue
         if _S(r"(?:开|办|成立|创立|创办|创建)过", m.group()):
             continue
-        if _S(r"想|打算|准备|计划|要|有意|希望|考虑|愿意|将|" + _en(r"want|plan|planning|intend|hope|would like|thinking|consider\w*|will|going to"),
+        if _S(r"想|打算|准备|计划|(?<!主|重|需|只)要|有意|希望|考虑|愿意|将(?!近)|" + _en(r"want|plan|planning|intend|hope|would like|thinking|consider\w*|will|going to"),
               low[max(cs, m.start() - 10):m.start()]) and not _S(r"了|过|" + _en(r"founded|started|co-founded"), m.group()):
             continue
         neg = msg.negated(m.start())
@@ -1186,7 +1191,7 @@ _PCT = re.compile(rf"(?P<n>{NUM}|{ENUM})\s*(?:%|percent(?![a-z])|per cent|pct(?!
 
 def _percents(low: str):
     out = []
-    for m in _PCT.finditer(low):
+    for m in _FI(_PCT, low):
         tok = m.group("n") or m.group("n2") or m.group("n3")
         v = parse_number(tok, concat=False)
         if v is None:
@@ -1227,7 +1232,7 @@ _SALARY = re.compile(r"年薪|薪水|薪资|薪酬|工资|收入|待遇|月薪|�
 
 def _moneys(low: str, need_unit: bool = True):
     out = []
-    for m in _MONEY.finditer(low):
+    for m in _FI(_MONEY, low):
         tok = m.group("n")
         if not tok:
             continue
@@ -1262,7 +1267,7 @@ def _find_salary(msg: _Msg):
             continue
         if _S(r"资助|补助|补贴|奖励|经费|" + _en(r"subsidy|grant|funding|award"), low[cs:s]) and not _S(r"年薪|工资|薪|" + _en("salary"), low[cs:s]):
             continue
-        monthly = _S(r"月薪|每月|每个月|" + _en(r"a month|per month|monthly|each month"), clause) and not _S(r"年薪|每年|" + _en(r"a year|per year|annual"), clause)
+        monthly = _S(r"月薪|月工资|月收入|每月|每个月|/月|" + _en(r"a month|per month|monthly|each month|/month"), clause) and not _S(r"年薪|每年|" + _en(r"a year|per year|annual"), clause)
         msg.add("annual_salary_cny", _clean_num(v * 12 if monthly else v), s, span=(s, e))
 
 
@@ -1378,11 +1383,6 @@ def _hypothetical(clause: str) -> bool:
     return bool(_REQUIRE.search(clause)) or not _FIRST_PERSON.search(clause)
 
 
-def _hypothetical_old(clause: str) -> bool:
-    return bool(_S(r"吗|呢|\?|？|能否|可以|可否|是否|" + _en(r"can|could|does|do|is there|would|eligible|what|how"), clause)) and not _S(
-        r"我|本人|" + _en(r"i|i'm|my|me|i've"), clause)
-
-
 def _find_academy(msg: _Msg):
     low = msg.low
     for m in _FI(r"院士|皇家学会会员|" + _en(r"academician|member of (?:the )?(?:us |u\.s\. |american |national |royal )?(?:national )?academy"
@@ -1410,7 +1410,7 @@ def _find_prior(msg: _Msg):
         (re.compile(rf"{_en(r'this is my|it.s my|my')} (?P<ord>first|second|third|fourth|fifth) (?:time|application|attempt|try)"), -1),
     ]
     for rx, off in pats:
-        for m in rx.finditer(low):
+        for m in _FI(rx, low):
             gd = m.groupdict()
             if gd.get("ord"):
                 v = ["first", "second", "third", "fourth", "fifth"].index(gd["ord"]) + 1
@@ -1541,7 +1541,7 @@ def _find_flags(msg: _Msg):
         clause = msg.ctext(s)
         if _hypothetical(clause) or _S(r"能拿多少|多少|能不能|可以拿|吗|\?|？|" + _en(r"how much|can i|could i|eligible"), clause):
             continue
-        if not _S(r"我|已|在拿|享受|领|" + _en(r"i |i'm|already|receive|get"), clause):
+        if not _S(r"我|已|在拿|享受|领|由|" + _en(r"i|i'm|my|already|receive|get|paid|funded"), clause):
             continue
         msg.add("receives_other_salary_subsidy", not msg.negated(s), s)
     # led a major international project
@@ -1664,7 +1664,7 @@ def _yes_no(low: str):
     if len(t) <= 16 and _S(r"[\u4e00-\u9fff]", t):
         if _S(r"没|未|不是|不会|无|非|从未|否|不", t):
             return False
-        if _S(r"已|是|有|对|了$|过$", t):
+        if _S(r"已|有(?!没)|了$|过", t) or (len(t) <= 4 and _S(r"是|对", t)):
             return True
     if _S(r"[a-z]", t) and len(t) < 60:
         if NEG_EN.search(NEG_EN_STRIP.sub(" ", t)):
@@ -1686,13 +1686,14 @@ _CHOICE_SYN: dict[str, list[tuple[str, str]]] = {
                           r"senior (?:role|position|executive|manager) (?:at|in) (?:an? )?(?:bank|financial|investment|finance)|senior (?:role|position) in finance|finance executive"))]
                       + [(v, p) for v, p in _TITLE_PATS if v != "other"]
                       + [("intl_org_manager", r"国际组织|" + _en(r"international organi[sz]ation"))]
-                      + [("other", r"其他|其它|都不算|都不是|" + _en(r"other|something else"))]
+                      + [("other", r"其他|其它|都不算|都不是|普通职员|职员|普通员工|员工|" + _en(r"other|something else|staff member|employee|regular staff"))]
                       + [("other", p) for v, p in _TITLE_PATS if v == "other"],
     "employer_type": [
         ("none", r"还没有|没有|暂无|无|" + _en(r"none|no employer|not yet|nothing yet|don't have|haven't")),
         ("financial_regulator", r"金融监管|金融管理部门|监管机构|监管部门|人民银行|央行|银保监|证监会|金融监督|外汇管理局|" + _en(
             r"regulator|regulatory|central bank|supervisory")),
-        ("private_cultural_unit", r"民营文化|非公有制文化|私营文化|民办文化|" + _en(r"private cultural|non-public cultural|private (?:arts|culture)")),
+        ("private_cultural_unit", r"民营文化|非公有制文化|私营文化|民办文化|民营(?:的)?(?:影视|传媒|出版|演艺|剧团|艺术|文化)|(?:影视|传媒|演艺|动漫|文化)公司|" + _en(
+            r"private cultural|non-public cultural|private (?:arts|culture)|private (?:\w+ )?(?:film|studio|media|publishing|theat\w+|arts?|cultur\w+|animation)")),
         ("state_cultural_unit", r"国有文化|国营文化|国有的文化|文化事业单位|国家(?:大)?剧院|剧院|剧团|博物馆|出版社|乐团|" + _en(
             r"state-owned cultural|state cultural|public cultural|state (?:arts|theatre)|national theatre|orchestra|museum")),
         ("financial_institution", r"金融机构|银行|证券|保险|基金公司|基金|信托|投行|券商|" + _en(
@@ -1732,7 +1733,11 @@ def _choice_value(fact: str, text: str, strict: bool = False):
         if strict and fact == "employer_type" and v == "company" and not _S(
                 r"企业|公司|" + _en(r"company|startup|start-up|enterprise|firm|corporation"), text):
             continue
-        if _S(p, text):
+        for m in _FI(p, text):
+            # "不是博士，是硕士", "I didn't finish college": a negated option is not the answer
+            if v != "none" and _S(r"(?:不是|不算|没有|没|未|非|" + _en(r"not|didn't|did not|never|no") + r")[^,，.。;；]{0,8}$",
+                                   text[max(0, m.start() - 14):m.start()]):
+                continue
             return v
     return None
 
@@ -1788,7 +1793,7 @@ def _answer(msg: _Msg, asking: str, qmsg: bool):
             return 50
         return _bare_number(msg, asking)
     if k == "money":
-        monthly = 12 if _S(r"月薪|每月|每个月|" + _en(r"a month|per month|monthly|each month"), low) else 1
+        monthly = 12 if _S(r"月薪|月工资|月收入|每月|每个月|/月|" + _en(r"a month|per month|monthly|each month|/month"), low) else 1
         ms = _moneys(low, need_unit=True)
         if ms:
             return _clean_num(ms[0][2] * monthly)
@@ -1800,6 +1805,9 @@ def _answer(msg: _Msg, asking: str, qmsg: bool):
     if k in ("int", "number"):
         if asking == "age":
             v = _bare_number(msg, asking)
+            if isinstance(v, int) and _S(r"(?:快|马上|即将|将满|要满|快要)\s*(?:到)?\s*[0-9零一二两三四五六七八九十]|" + _en(
+                    r"almost|nearly|turning|about to turn|will turn|i.ll be|i will be"), low):
+                v -= 1
             return v
         if asking == "birth_year":
             m = _S(rf"(?<![\d{_D}])(\d{{4}}|\d{{2}}|[{_D}]{{4}}|[{_D}]{{2}})(?![\d{_D}])\s*(?:年)?", low)
@@ -1845,6 +1853,10 @@ def _option_values(fact: str) -> list[str]:
         return []
 
 
+def _negated_text(low: str) -> bool:
+    return bool(NEG_ZH.search(NEG_ZH_STRIP.sub(" ", low)) or NEG_EN.search(NEG_EN_STRIP.sub(" ", low)))
+
+
 def _bool_special(asking: str, low: str):
     """Yes/no facts whose answers are usually words other than yes/no."""
     if asking == "degree_abroad":
@@ -1859,6 +1871,13 @@ def _bool_special(asking: str, low: str):
             return False
         if _yes_no(low) is None and _S(r"(?:已经|已)?(?:回国|回来|归国)了|" + _en(r"moved back|returned|back in china|i.m back|already back"), low) \
                 and not _S(r"没|未|不|" + _en(r"not|n't|never"), low):
+            return True
+    if asking == "misconduct":
+        if _S(r"清白|良好|干净|" + _en(r"clean|spotless"), low) and not _S(r"不|" + _en(r"not"), low):
+            return False
+    if asking in ("overseas_startup_experience", "intl_company_management", "led_major_intl_project"):
+        if _yes_no(low) is None and _S(r"创过|创业过|办过|开过|做过|当过|担任过|带过|管过|主持过|" + _en(
+                r"founded|co-founded|started|managed|was an? |served as|led|ran"), low) and not _negated_text(low):
             return True
     if asking == "unfulfilled_sponsorship":
         if _S(r"不是公派|非公派|自费|不存在|" + _en(r"not (?:state|government)[- ]sponsored|wasn't (?:state|government)|self-funded"), low):
@@ -1887,12 +1906,12 @@ _OTHER_UNIT = re.compile(r"\s*(?:%|％|percent|次|万|千|元|块|岁|周岁|�
 def _bare_number(msg: _Msg, asking: str, allow_mult: bool = False):
     """A number answering the asked fact: with the fact's own unit, or with none."""
     low = msg.low
-    own = {"age": r"\s*(?:周)?\s*岁|" + r"\s*(?:years?|yrs?)[\s-]*old|\s*y/?o",
+    own = {"age": r"\s*(?:周)?\s*岁|" + r"\s*(?:years?|yrs?)(?:[\s-]*old)?(?![a-z])|\s*y/?o",
            "birth_month": r"\s*月(?:份)?|\s*(?:月)",
            "prior_applications": r"\s*(?:次|回)|\s*times?",
            "equity_percent": r"\s*(?:%|percent)"}.get(asking, r"\s*(?:家|人|位|名|项|个|平方米|平米|平|㎡|m2|square\s*met\w+|sq\.?\s*m|organi[sz]ations|institutions|partners|companies|enterprises|people|talents)")
     cands = []
-    for m in _NUM_TOKEN.finditer(low):
+    for m in _FI(_NUM_TOKEN, low):
         s, e = m.start(), m.end()
         tok = m.group()
         rest = low[e:e + 24]
@@ -1963,7 +1982,7 @@ def _answer_duration(msg: _Msg, asking: str):
 # questions, corrections, declines
 
 _Q_ZH = re.compile(r"[?？]|[吗嘛](?=\s*(?:$|[,，。.!！~～]))|呢\s*(?=$|[?？])|(?<!没)什么|多少|哪(?!怕)|怎么|怎样|如何|能否|是否|可否|能不能|可不可以|是不是|有没有|会不会"
-                   r"|要不要|需不需要|需要什么|为什么|为何|请问|想问|想了解|想知道|想咨询|咨询一下|介绍一下|解释一下|说明一下|讲讲|讲一下|说说|(?<![好十几])几(?:年|个|次|岁|月|天|万|项|种|类|条|位)|多久|多长|多大(?!学)")
+                   r"|要不要|需不需要|需要什么|为什么|为何|请问|想问|想了解|想知道|想咨询|咨询一下|介绍一下|解释一下|说明一下|讲讲|讲一下|说说|(?<![好十几了过这那前近最头])几(?:年|个|次|岁|月|天|万|项|种|类|条|位)(?!前|后|来|以来|了)|多久|多长|多大(?!学)")
 _Q_EN = re.compile(r"(?:^|[.!;,:]\s*|\s[-–]\s)" + _en(
     r"what|how|when|where|which|who|whom|whose|why|can|could|does|do|is|are|will|would|should|shall|may|might|must|am i"
     r"|is there|are there|tell me|explain|please explain") + r"|" + _en(
@@ -1987,7 +2006,7 @@ _DECL_FACT = [
 
 
 def _is_question(low: str) -> bool:
-    for m in _Q_ZH.finditer(low):
+    for m in _FI(_Q_ZH, low):
         t = m.group()
         # "没拿过什么大奖", "不知道多少" are statements: the word is no interrogative there
         if t in ("什么", "多少", "哪") and _S(r"(?:没|不|无|未)[^，,。.!！]{0,4}$", low[max(0, m.start() - 5):m.start()]) \

@@ -17,6 +17,7 @@ tests/test_bm25.py checks the scores against rank-bm25 to 1e-9.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 
 import numpy as np
@@ -31,9 +32,7 @@ class SparseBM25:
     # -- building ------------------------------------------------------------
     def _build(self, corpus: list[list[str]]) -> None:
         vocab: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        tfs: list[int] = []
+        rows, cols, tfs = array("i"), array("q"), array("i")  # 4-8 bytes an entry, not a Python int each
         doc_len = np.empty(len(corpus), dtype=np.float64)
         for d, doc in enumerate(corpus):
             doc_len[d] = len(doc)
@@ -44,9 +43,9 @@ class SparseBM25:
                 tfs.append(tf)
         n_docs, n_terms = len(corpus), len(vocab)
         avgdl = float(doc_len.sum()) / n_docs
-        rows_a = np.asarray(rows, dtype=np.int32)
-        cols_a = np.asarray(cols, dtype=np.int64)
-        tf_a = np.asarray(tfs, dtype=np.float64)
+        rows_a = np.frombuffer(rows, dtype=np.int32)
+        cols_a = np.frombuffer(cols, dtype=np.int64)
+        tf_a = np.frombuffer(tfs, dtype=np.int32).astype(np.float64)
         df = np.bincount(cols_a, minlength=n_terms)
 
         idf = np.empty(n_terms, dtype=np.float64)
@@ -73,6 +72,20 @@ class SparseBM25:
         self.n_docs = n_docs
         self.avgdl = avgdl
         self.idf = idf
+        self._densify()
+
+    # Terms in many documents (的-like words of a large corpus) are kept as dense rows
+    # too: adding a contiguous vector is ~5x cheaper than scattering the same postings.
+    DENSE_FRACTION = 1 / 8
+
+    def _densify(self) -> None:
+        df = np.diff(self.indptr)
+        frequent = np.flatnonzero(df > max(64, self.n_docs * self.DENSE_FRACTION))
+        self.dense_row = {int(t): r for r, t in enumerate(frequent)}
+        self.dense = np.zeros((len(frequent), self.n_docs), dtype=np.float64)
+        for r, t in enumerate(frequent):
+            lo, hi = self.indptr[t], self.indptr[t + 1]
+            self.dense[r, self.indices[lo:hi]] = self.data[lo:hi]
 
     # -- persistence: the index cache stores these arrays next to the tokenised corpus
     def save(self, path) -> None:
@@ -88,6 +101,7 @@ class SparseBM25:
         self.indptr, self.indices, self.data, self.idf = z["indptr"], z["indices"], z["data"], z["idf"]
         self.vocab = {t: i for i, t in enumerate(z["terms"].tolist())}
         self.n_docs, self.avgdl = int(n_docs), float(avgdl)
+        self._densify()
         return self
 
     # -- scoring ---------------------------------------------------------------
@@ -96,6 +110,10 @@ class SparseBM25:
         for term, count in Counter(query).items():
             col = self.vocab.get(term)
             if col is None:
+                continue
+            row = self.dense_row.get(col)
+            if row is not None:
+                scores += count * self.dense[row] if count != 1 else self.dense[row]
                 continue
             lo, hi = self.indptr[col], self.indptr[col + 1]
             # documents are unique within a posting list, so fancy-index += is exact
@@ -109,8 +127,14 @@ class SparseBM25:
         if k <= 0:
             return []
         if k < self.n_docs:
-            kth = scores[np.argpartition(-scores, k - 1)[k - 1]]
-            part = np.flatnonzero(scores >= kth)  # every tie at the boundary, so ties resolve by document order
+            # a threshold from a strided sample is never above the true k-th score, so the
+            # candidates above it hold the whole top k (and every tie at its boundary)
+            sample = scores[:: max(1, self.n_docs // (64 * k))]
+            floor = np.partition(sample, len(sample) - k)[len(sample) - k] if len(sample) > k else sample.min()
+            part = np.flatnonzero(scores >= floor)
+            if len(part) > k:
+                kth = np.partition(scores[part], len(part) - k)[len(part) - k]
+                part = part[scores[part] >= kth]
         else:
             part = np.arange(self.n_docs)
         best = part[np.lexsort((part, -scores[part]))][:k]
