@@ -1945,12 +1945,19 @@ def _bare_number(msg: _Msg, asking: str, allow_mult: bool = False):
     return _clean_num(cands[0][3])
 
 
+_DUR_GROUP = {"overseas_months_after_phd": "abroad", "overseas_research_years": "abroad", "overseas_finance_months": "abroad",
+              "overseas_work_months": "abroad", "years_in_china": "china", "commit_fulltime_years": "commit",
+              "commit_months_per_year": "commit", "commit_years": "commit", "company_age_years": "company"}
+
+
 def _answer_duration(msg: _Msg, asking: str):
     low = msg.low
     durs = _durations(low)
     best = None
     for d in durs:
         used = msg.used(d.start, d.end)
+        if used not in (None, asking) and _DUR_GROUP.get(used) != _DUR_GROUP.get(asking):
+            continue  # "在美国工作了10年" is no answer to "how long in China?"
         rank = 0 if used in (None, asking) else 1
         if asking != "commit_months_per_year" and d.unit == "m" and _PER_YEAR_BEFORE.search(low[max(0, d.start - 8):d.start]):
             rank = 1

@@ -75,11 +75,10 @@ class SessionStore(Protocol):
 
 
 def default_path() -> Path:
+    from corpus.user import data_home
+
     env = os.environ.get("POLICYBOT_DB")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "policybot" / "sessions.db"
+    return Path(env) if env else data_home() / "sessions.db"
 
 
 class SQLiteStore:

@@ -20,12 +20,15 @@ class CorpusError(ValueError):
     """A document that cannot be added or removed: one line saying why."""
 
 
+def data_home() -> Path:
+    """The user's data directory for policybot (sessions, added documents)."""
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "policybot"
+
+
 def user_dir() -> Path:
     env = os.environ.get("POLICYBOT_CORPUS_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "policybot" / "corpus"
+    return Path(env) if env else data_home() / "corpus"
 
 
 def _toml_str(value: str) -> str:

@@ -90,6 +90,22 @@ def _build() -> tuple[list[Entry], list[list[str]]]:
     return entries, [document_tokens(e, names[e.doc]) for e in entries]
 
 
+def store_in_cache(path: Path, family: str, write) -> None:
+    """Write-then-rename (a concurrent reader never sees half a file), then drop stale
+    versions of the same family. A read-only home still gets answers, just without the cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+        for old in path.parent.glob(family):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 @lru_cache(maxsize=1)
 def load_index() -> tuple[list[Entry], list[list[str]]]:
     key = corpus_key()
@@ -100,19 +116,8 @@ def load_index() -> tuple[list[Entry], list[list[str]]]:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     entries, toks = _build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"entries": [e.__dict__ for e in entries], "tokens": toks}, ensure_ascii=False)
-        # write-then-rename: a concurrent reader never sees half a file
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(payload)
-        os.replace(tmp, path)
-        for old in path.parent.glob("index-*.json"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home still gets answers, just without the cache
+    payload = json.dumps({"entries": [e.__dict__ for e in entries], "tokens": toks}, ensure_ascii=False)
+    store_in_cache(path, "index-*.json", lambda f: f.write(payload.encode("utf-8")))
     return entries, toks
 
 
@@ -128,15 +133,5 @@ def scorer():
     except (OSError, ValueError, KeyError):
         pass
     bm25 = SparseBM25(toks)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz")
-        with os.fdopen(fd, "wb") as f:
-            bm25.save(f)
-        os.replace(tmp, path)
-        for old in path.parent.glob("bm25-*.npz"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    store_in_cache(path, "bm25-*.npz", bm25.save)
     return bm25
