@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 
-def citation(doc: str, article: str, item: str | None = None, en: bool = False) -> str:
+def citation(doc: str, article: str, item: str | None = None, lang: str = "zh") -> str:
+    """《国家海外高层次人才引进计划管理办法》第八条（一） / 《北京"海聚工程"介绍》三、引进条件—青年项目 第2项"""
     import corpus
 
-    d = corpus.documents()[doc]
-    cite = f"《{d.title}》{article}"
+    cite = f"《{corpus.documents()[doc].title}》{article}"
     if item:
-        cite += item if item.startswith("（") else f" 第{item}项"
+        cite += item if item.startswith("（") else (f" 第{item}项" if lang == "zh" else f" item {item}")
     return cite
 
 

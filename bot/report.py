@@ -23,13 +23,9 @@ def fmt(x) -> str:
 
 
 def cite_text(c: Cite, lang: str = "zh") -> str:
-    import corpus
+    from .render import citation
 
-    title = corpus.documents()[c.doc].title
-    item = ""
-    if c.item:
-        item = c.item if c.item.startswith("（") else (f" 第{c.item}项" if lang == "zh" else f" item {c.item}")
-    return f"《{title}》{c.article}{item}"
+    return citation(c.doc, c.article, c.item, lang)
 
 
 def cite_json(c: Cite) -> dict:

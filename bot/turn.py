@@ -12,6 +12,7 @@ from .facts import label, options, question
 from .focus import individual_programs, named_programs
 from .profile import Profile, describe
 from .reply import Reply
+from .render import citation
 from .report import cite_text, show_value, verdict_json, verdict_text
 from .rules import rulebook
 from .store import Session
@@ -315,8 +316,8 @@ class Turn:
         if not hits:
             return self.with_pending("\n".join(notes + [M.t(self.lang, "no_hit")]))
         h = hits[0]
-        head = (f"{h.title_en}\n{cite_text_plain(h.doc, h.article)}（{h.title}）" if self.lang == "en"
-                else f"{cite_text_plain(h.doc, h.article)}（{h.title}）")
+        head = (f"{h.title_en}\n{citation(h.doc, h.article)}（{h.title}）" if self.lang == "en"
+                else f"{citation(h.doc, h.article)}（{h.title}）")
         body = h.text
         if h.fields and h.fields.get("units"):
             body += ("\n责任单位：" if self.lang == "zh" else "\nResponsible units: ") + h.fields["units"]
@@ -383,7 +384,7 @@ class Turn:
         parts = []
         for e in entries:
             head = f"{e.title_en}\n" if self.lang == "en" else ""
-            parts.append(f"{head}{cite_text_plain(e.doc, e.article)}（{e.title}）\n{e.text}")
+            parts.append(f"{head}{citation(e.doc, e.article)}（{e.title}）\n{e.text}")
         return self.with_pending("\n\n".join(parts))
 
     def show_profile(self) -> Reply:
@@ -403,14 +404,5 @@ def v_facts(v: Verdict) -> set[str]:
     return {f for o in v.outcomes for f in leaf_facts(o)}
 
 
-def cite_text_plain(doc: str, article: str) -> str:
-    import corpus
-
-    return f"《{corpus.documents()[doc].title}》{article}"
-
-
 def cite_text_js(c: dict, lang: str) -> str:
-    item = c.get("item", "")
-    if item and not item.startswith("（"):
-        item = f" 第{item}项" if lang == "zh" else f" item {item}"
-    return cite_text_plain(c["doc"], c["article"]) + item
+    return citation(c["doc"], c["article"], c.get("item", ""), lang)
