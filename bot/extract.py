@@ -18,6 +18,13 @@ How a message is read
 - `asking` is the fact the bot just asked: a short answer ("是", "no", "34",
   "4 years", "三成", "15万") is read against it, converting units to the fact's.
 - Negation ("没有海外创业经验", "I'm not a founder") turns a yes/no fact False.
+- A clause that asks about the rules ("外籍人士能申请吗？", "Do I need to be a
+  professor?") states nothing about the user; an opening that both tells and
+  asks ("我34岁，能申请青年项目吗？") gives its facts and is_question.
+- Approximations read conservatively: "不到三年" / "less than 3 years" → 35
+  months, "两年多" → 2, "快40了" → 39; a monthly salary is multiplied by 12.
+- Corrections ("不对，我是41岁", "change my age to 39"): the value after the
+  correction wins.
 - Values are never range-checked here ("我200岁" gives age 200): the caller
   validates against the Profile and tells the user.
 - Never raises: anything unexpected yields an empty Extraction; only the first
@@ -26,8 +33,8 @@ How a message is read
 from __future__ import annotations
 
 import bisect
-import itertools
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -396,6 +403,10 @@ _PROGRAM_NAME = re.compile(
 # the reading context of one message
 
 
+_PERSONAL = {"academy_member", "awards", "overseas_title", "degree", "nationality", "is_founder", "degree_abroad"}
+_THIRD_PARTY = re.compile(r"导师|老师|父亲|母亲|爸爸|妈妈|太太|妻子|丈夫|爱人|老公|老婆|同事|合作者|老板|上司|朋友|学生|孩子|儿子|女儿|他|她|" + _en(
+    r"advisor|adviser|supervisor|mentor|colleagues?|father|mother|dad|mom|wife|husband|spouse|boss|friends?|students?"
+    r"|son|daughter|he|she|his|her|they|their|co-?author"))
 # facts a question clause may still state ("45岁还能申请吗？" is about the user)
 _NOT_HYPO = {"age", "birth_year", "birth_month", "selected_programs", "prior_applications", "annual_salary_cny"}
 
@@ -457,6 +468,14 @@ class _Msg:
                 return True
         return False
 
+    def someone_else(self, pos: int) -> bool:
+        cs, _ = self.clause(pos)
+        before = self.low[max(cs, pos - 40):pos]
+        m = None
+        for m in _THIRD_PARTY.finditer(before):
+            pass
+        return bool(m) and not _S(r"我(?:也|还|本人)?(?:是|曾是|曾经是|当过|做过|获得|得过)|" + _en(r"i am|i'm|i was|i've|i have|i also"), before[m.end():])
+
     def hypo(self, pos: int) -> bool:
         """The clause at `pos` asks about the rules rather than telling about the user."""
         cs, ce = self.clause(pos)
@@ -470,6 +489,8 @@ class _Msg:
     def add(self, fact: str, value, pos: int, prio: int = 0, span: tuple[int, int] | None = None):
         if fact not in _NOT_HYPO and self.hypo(pos):
             return  # "外籍人士能申请吗？", "can a postdoc apply?": about the rules, not the user
+        if fact in _PERSONAL and prio >= 0 and self.someone_else(pos):
+            return  # "我的导师是院士": a fact about someone else
         self.found.setdefault(fact, []).append((pos, prio, value))
         if span:
             self.spans.append((span[0], span[1], fact))
@@ -1022,8 +1043,6 @@ def _find_title(msg: _Msg):
             ctx_before = low[max(0, s - 12):s]
             if value == "professor" and t == "prof" and not _M(r"\s", low[e:e + 1] or " "):
                 continue
-            if value == "professor" and _S(r"博士生导师|博导", low[max(0, s - 4):e + 4]):
-                pass
             if value == "other" and t == "engineer" and _S(r"senior|staff|principal|distinguished|chief", ctx_before):
                 continue
             if value == "other" and t.startswith("doctor") and _S(_en("phd|degree"), low[e:e + 10]):
@@ -1143,9 +1162,7 @@ def _find_founding(msg: _Msg):
         if not (abroad.search(clause) or "海外" in t or "国外" in t or "境外" in t or "abroad" in t or "overseas" in t):
             if _S(r"国内|北京|回国|" + _en("in china|in beijing|back"), clause):
                 continue
-            if t in ("创过业",) or "experience" in t or "创业经" in t:
-                pass
-            else:
+            if not (t == "创过业" or "experience" in t or "创业经" in t):
                 continue
         neg = msg.negated(m.start())
         msg.add("overseas_startup_experience", not neg, m.start())
@@ -1328,8 +1345,6 @@ def _find_stage(msg: _Msg):
             r"mass[- ]produc\w+|industriali[sz]ed|industriali[sz]ation|commerciali[sz]ed|in production|on the market|full[- ]scale production"), low):
         if msg.negated(m.start(), after=False):
             continue
-        if _S(r"产业化阶段了?吗|能否产业化", low[m.start():m.end() + 4]):
-            pass
         msg.add("product_stage", "industrialized", m.start())
 
 
@@ -1353,6 +1368,8 @@ def _find_awards(msg: _Msg, asked: bool = False):
             if not asked and _hypothetical(clause):
                 continue
             if value == "turing" and m.group() == "turing" and not asked and not _S(r"award|prize|winner|laureate", low[m.end():m.end() + 10]):
+                continue
+            if msg.someone_else(m.start()) or msg.hypo(m.start()):
                 continue
             if msg.negated(m.start()):
                 neg_any = True
@@ -1717,7 +1734,7 @@ def _choice_value(fact: str, text: str, strict: bool = False):
     syn = _CHOICE_SYN.get(fact)
     if fact == "employer_region":
         return _region_value(text, asked=not strict)
-    if fact == "product_stage" and fact:
+    if fact == "product_stage":
         # the later stage wins when a message mentions two: "研发完成，已经量产"
         for v, p in reversed(syn):
             if _S(p, text) and not (v == "research" and _S(r"研发完|" + _en("after r&d"), text)):
@@ -1742,7 +1759,7 @@ def _choice_value(fact: str, text: str, strict: bool = False):
     return None
 
 
-def _answer(msg: _Msg, asking: str, qmsg: bool):
+def _answer(msg: _Msg, asking: str):
     """The value a message gives for the fact just asked, or None."""
     low = msg.low
     raw = msg.raw.strip()
@@ -1836,8 +1853,6 @@ def _answer(msg: _Msg, asking: str, qmsg: bool):
             if _yes_no(low) is False or _S(r"没有|没|从未|第一次|首次|头一回|" + _en(r"never|none|no|first time|first"), low):
                 return 0
             return None
-        if k == "number" and _S(r"平方|m2|㎡|" + _en("square"), low):
-            pass
         v = _bare_number(msg, asking, allow_mult=True)
         if v is None and _yes_no(low) is False:
             return 0
@@ -2021,14 +2036,20 @@ def _is_question(low: str) -> bool:
             continue
         if t == "多少" and _S(r"或多或少", low):
             continue
+        # "我不确定是不是知名的": an embedded question, said to decline
+        if _S(r"(?:不确定|不知道|不清楚|说不准|不记得|记不清)[^，,。.!！]{0,3}$", low[max(0, m.start() - 8):m.start()]) \
+                and not _S(r"[?？吗]", low):
+            continue
         return True
-    if _Q_EN.search(low):
-        m = _Q_EN.search(low)
+    for m in _FI(_Q_EN, low):
+        if _S(_en(r"not sure|don't know|do not know|no idea|unsure|can't remember|not certain") + r"\s*$", low[max(0, m.start() - 16):m.start()]) \
+                and "?" not in low:
+            continue
         t = m.group().strip(" .!;,:-–").strip()
         if t in ("is", "are", "do", "does", "can", "could", "will", "would", "should", "may", "might", "must", "shall") and \
                 not _S(r"\?|" + _en(r"i|you|there|it|my|the|a|this|that|we|he|she|they|people|foreigners?|applicants?"),
                               low[m.end():m.end() + 14]):
-            return False
+            continue
         return True
     return False
 
@@ -2126,13 +2147,12 @@ def _extract(text, asking, today) -> Extraction:
 
     facts = _finalize(msg, res.correction)
     if asking:
-        ans = None
-        if asking not in facts or _kind(asking) == "bool" and _yes_no(low) is not None and asking not in facts:
-            ans = _answer(msg, asking, res.is_question)
-            if asking == "awards" and "awards" in msg.found and "awards" not in facts:
-                facts["awards"] = _finalize(msg, res.correction)["awards"]
-        if ans is not None and asking not in facts:
-            facts[asking] = ans
+        if asking not in facts:
+            ans = _answer(msg, asking)
+            if asking == "awards" and "awards" in msg.found:  # read by the detector in asked mode ("图灵")
+                ans = _finalize(msg, res.correction)["awards"]
+            if ans is not None:
+                facts[asking] = ans
         if asking in ("age", "birth_year", "birth_month") and "age" not in facts:
             # a date of birth given instead of an age: 1988年5月, 1988.5, May 1988
             m = _S(rf"(?<!\d)(19\d\d|20\d\d)\s*(?:年|[./-])\s*(\d{{1,2}}|{ZNUM})\s*(?:月)?", low) \
@@ -2153,7 +2173,7 @@ def _extract(text, asking, today) -> Extraction:
             m = _DECL.search(low)
             if m:
                 cs, ce = msg.clause(m.start())
-                short = (ce - cs) <= (m.end() - m.start()) + 10 or len(low) <= 40
+                short = (ce - cs) <= (m.end() - m.start()) + 6
                 if short or not res.is_question:
                     res.declined = [asking]
     else:

@@ -301,6 +301,9 @@ ROWS = [
     R("en-decline-not-sure", "I'm not sure", "misconduct", {}, ("misconduct",), declined=["misconduct"]),
     R("en-decline-no-idea", "no idea", "has_contract", {}, ("has_contract",), declined=["has_contract"]),
     R("en-answer-is-no-decline", "3 years", "company_age_years", {"company_age_years": 3}, declined=[]),
+    R("zh-question-is-no-decline", "我不知道青年项目的年龄限制是多少", "age", {}, ("age",), q=True, declined=[]),
+    R("zh-side-question-while-asked", "青年项目要公示多久？", "age", {}, ("age",), q=True, declined=[]),
+    R("zh-yes-then-question", "是的，请问下一步怎么办？", "has_contract", {"has_contract": True}, q=True),
     # ---- corrections ---------------------------------------------------------------------------
     R("zh-corr-budui", "不对，我是41岁", None, {"age": 41}, corr=True),
     R("zh-corr-gaicheng", "改成39", "age", {"age": 39}, corr=True),
@@ -574,6 +577,9 @@ ROWS = [
     R("zh-not-q-jinian", "我在那边做了几年博士后", None, {"overseas_title": "postdoc"}, q=False),
     R("zh-q-jinian", "青年项目要求海外工作几年", None, {}, q=True),
     R("en-free-wife-age", "My wife is 35", None, {}, ("age",)),
+    R("zh-free-advisor-academician", "我的导师是院士", None, {}, ("academy_member",)),
+    R("en-free-advisor-nobel", "my advisor won the Nobel prize", None, {}, ("awards",)),
+    R("en-free-wife-citizen", "My wife is a US citizen, I'm Chinese", None, {"nationality": "chinese"}),
     # ---- robustness ----------------------------------------------------------------------------------
     R("robust-empty", "", None, {}, ("age",), q=False, corr=False, declined=[]),
     R("robust-empty-asked", "", "age", {}, ("age",), declined=[]),
