@@ -13,7 +13,7 @@ from .focus import individual_programs, named_programs
 from .profile import Profile, describe
 from .reply import Reply
 from .render import citation
-from .report import cite_text, show_value, verdict_json, verdict_text
+from .report import cite_text, show_value, unmet_leaves, verdict_json, verdict_text
 from .rules import rulebook
 from .store import Session
 
@@ -22,6 +22,8 @@ INTENT_RE = re.compile(
     r"评估|看看我|帮我看|帮我查|我.{0,6}(申请|申报)|\bapply\b|\bapplying\b|\beligib|\bqualif|\bcan i\b|\bam i\b|"
     r"\bcheck me\b|\bcould i\b)", re.I)
 FIRST_PERSON_RE = re.compile(r"(我|本人|咱|\bi\b|\bi'm\b|\bim\b|\bmy\b|\bme\b|\bmine\b|\bwe\b|\bour\b)", re.I)
+GREETING_RE = re.compile(r"^(你好|您好|嗨|哈喽|早上好|下午好|晚上好|hi|hello|hey|good (morning|afternoon|evening))"
+                         r"[!！。.,，~ ]*$", re.I)
 DETAILS_RE = re.compile(r"^(详细|详情|完整依据|依据|trace|details?|full trace|show details)[。.!！]?$", re.I)
 WHY_RE = re.compile(r"^(为什么|为啥|why\??|why do you ask\??|why is that\??)[？?。.!！]?$", re.I)
 MAX_ATTEMPTS = 2
@@ -81,6 +83,8 @@ class Turn:
             return self.reask(M.t(self.lang, "empty"))
         if text.startswith("/"):
             return self.command(text)
+        if GREETING_RE.match(text):
+            return self.with_pending(M.t(self.lang, "welcome"))
         if DETAILS_RE.match(text):
             return self.details()
         if WHY_RE.match(text):
@@ -171,7 +175,7 @@ class Turn:
             cond = self.unknown_condition(v, fact)
             if cond is not None:
                 return M.t(self.lang, "why_prefix", program=short_name(v.program.id, self.lang),
-                           cond=cond.zh if self.lang == "zh" else cond.en.lower() if self.lang == "en" else cond.en,
+                           cond=cond.zh if self.lang == "zh" else cond.en[:1].lower() + cond.en[1:],
                            cite=cond.article + (cond.item if cond.item.startswith("（") else ""))
         return ""
 
@@ -219,11 +223,14 @@ class Turn:
             # asked twice without an answer we understand: move on rather than loop
             self.s.declined.append(fact)
             self.s.attempts.pop(fact, None)
-            return self.progress(notes + [M.t(self.lang, "not_understood") + M.t(self.lang, "skip_after_tries")], [])
+            sep = "" if self.lang == "zh" else " "
+            return self.progress(notes + [M.t(self.lang, "not_understood") + sep + M.t(self.lang, "skip_after_tries")], [])
         self.s.attempts[fact] = self.s.attempts.get(fact, 0) + 1
         opts = options(fact, self.lang)
         hint = (" / ".join(l for _, l in opts)) if opts else ""
-        text = "\n".join(notes + [M.t(self.lang, "not_understood") + question(fact, self.lang) + (f"（{hint}）" if hint and self.lang == "zh" else f" ({hint})" if hint else "")])
+        sep = "" if self.lang == "zh" else " "
+        hint = (f"（{hint}）" if self.lang == "zh" else f" ({hint})") if hint else ""
+        text = "\n".join(notes + [M.t(self.lang, "not_understood") + sep + question(fact, self.lang) + hint])
         return self.reply(text, "question", asking=fact)
 
     def reask(self, head: str) -> Reply:
@@ -249,9 +256,14 @@ class Turn:
             js = verdict_json(v, self.lang)
             lines.append("")
             lines.append(f"【{short_name(v.program.id, self.lang)}】{M.STATUS[self.lang][v.status]}")
-            for c in js["conditions"]:
-                if c["status"] in ("failed", "relaxable"):
-                    lines.append(f"  ✗ {c['text']} — {cite_text_js(c, self.lang)}：“{c['quote']}”")
+            for o in v.outcomes:
+                if o.status not in ("failed", "relaxable"):
+                    continue
+                for leaf in unmet_leaves(o) or [o]:  # the requirement itself, not the group it sits in
+                    c = leaf.cond
+                    mark = "✗" if leaf.status == "failed" else "≈"
+                    lines.append(f"  {mark} {c.zh if self.lang == 'zh' else c.en} — {cite_text(c.cite, self.lang)}"
+                                 f"{'：' if self.lang == 'zh' else ': '}“{c.quote}”")
             if v.status == "eligible":
                 met = [c for c in js["conditions"] if c["status"] == "met"][:3]
                 for c in met:
@@ -279,7 +291,7 @@ class Turn:
 
     def with_pending(self, text: str, vs=None) -> Reply:
         if self.s.asking:
-            text += "\n\n" + M.t(self.lang, "back_to_question") + question(self.s.asking, self.lang)
+            text += "\n\n" + M.t(self.lang, "back_to_question") + ("" if self.lang == "zh" else " ") + question(self.s.asking, self.lang)
             return self.reply(text, "answer", vs, asking=self.s.asking)
         return self.reply(text, "answer", vs)
 
