@@ -2144,6 +2144,9 @@ def _extract(text, asking, today) -> Extraction:
     _find_flags(msg)
     _find_selected(msg)
     _find_fact_label_numbers(msg)
+    from .extract_org import find_org  # the org_* facts of an institution applying for a Haizhi base
+
+    find_org(msg, asking)
 
     facts = _finalize(msg, res.correction)
     if asking:

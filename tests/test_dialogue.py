@@ -183,3 +183,17 @@ def test_simulated_applicants_held_out(tmp_path):
         pytest.skip("simulator not here")
     p = run_simulator(personas, templates, tmp_path)
     assert p.returncode == 0, p.stdout + p.stderr
+
+
+def test_an_institution_interview_for_a_haizhi_base(bot):
+    r = bot.handle("org", "我们机构想申请首都海智工作基地，长期联系服务的海外科技人才有30人")
+    assert [v["program"] for v in r.verdicts] == ["haizhi.work_base"]
+    assert r.facts["org_overseas_talents_served"] == 30
+    for _ in range(5):
+        if r.asking is None:
+            break
+        r = bot.handle("org", {"org_location": "境内", "org_legal_person": "有"}.get(r.asking, "不清楚"))
+    assert status(r, "haizhi.work_base") == "eligible"
+    r = bot.handle("org2", "我们想申请国际研发社区，服务场地1500平米")
+    assert status(r, "haizhi.rd_community") == "ineligible"
+    assert "2000" in r.text

@@ -1,0 +1,80 @@
+"""Institution facts (首都海智基地 applications, the org_* fields) from free text.
+
+"我们机构在境内注册，有独立法人资格，长期联系服务的海外科技人才有30人，服务场地1500平米"
+Numbers are read with the person extractor's number parser; each pattern
+names what is counted, so a bare number never lands on the wrong fact.
+"""
+from __future__ import annotations
+
+import re
+
+from .extract import NUM, _moneys, parse_number
+
+N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{NUM})"
+GAP = r"[^，,。;；\d]{0,12}?"
+
+# fact -> patterns; each has a named group n (the number)
+COUNTS = {
+    "org_overseas_talents_served": [
+        rf"(?:联系|服务){GAP}(?:海外)?(?:科技)?人才{GAP}{N}\s*(?:多)?(?:人|名|位)",
+        rf"{N}\s*(?:多)?(?:人|名|位)?{GAP}(?:海外)?(?:科技)?人才{GAP}(?:长期)?(?:联系|服务)",
+        rf"(?:serv\w*|in (?:regular )?contact with|keep in touch with)\s+{N}\s+(?:overseas\s+)?(?:talents?|scientists|experts|people)",
+        rf"{N}\s+(?:overseas\s+)?(?:talents?|scientists|experts)\s+(?:served|in contact)",
+    ],
+    "org_area_m2": [rf"{N}\s*(?:多)?(?:平方米|平米|㎡|m2|m²|square\s*met(?:er|re)s?|sq\.?\s*m)"],
+    "org_enterprises": [rf"(?:入驻|入园){GAP}{N}\s*(?:多)?家", rf"{N}\s*(?:多)?家{GAP}(?:入驻)?企业",
+                        rf"{N}\s+(?:resident\s+)?(?:companies|enterprises)"],
+    "org_overseas_institutions": [rf"{N}\s*(?:多)?家{GAP}(?:知名)?(?:海外|境外|国外)(?:知名)?机构",
+                                  rf"(?:海外|境外|国外)(?:知名)?机构{GAP}{N}\s*(?:多)?家",
+                                  rf"{N}\s+(?:well-known\s+)?(?:overseas|foreign)\s+institutions"],
+    "org_talents_attracted": [rf"吸引{GAP}{N}\s*(?:多)?(?:名|人|位)", rf"attract\w*\s+{N}\s+(?:overseas\s+)?talents?"],
+    "org_local_partners": [rf"(?:长期)?合作伙伴{GAP}{N}\s*(?:多)?(?:个|家)", rf"{N}\s*(?:多)?(?:个|家){GAP}(?:长期)?合作伙伴",
+                           rf"{N}\s+(?:long-term\s+)?(?:local\s+)?partners"],
+    "org_beijing_partners": [rf"{N}\s*(?:多)?家{GAP}(?:科协|海智基地)", rf"(?:科协|海智基地){GAP}{N}\s*(?:多)?家"],
+    "org_talents_recommended_per_year": [rf"每年{GAP}推荐{GAP}{N}\s*(?:多)?(?:名|人|位)",
+                                         rf"recommend\w*\s+{N}\s+(?:talents?|people)\s+(?:a|per|each)\s+year"],
+    "org_rd_institutions": [rf"{N}\s*(?:多)?家{GAP}(?:新型)?研发机构", rf"(?:新型)?研发机构{GAP}{N}\s*(?:多)?家",
+                            rf"{N}\s+(?:new\s+)?r&d\s+institutions"],
+    "org_intl_org_partners": [rf"{N}\s*(?:多)?家{GAP}国际(?:科技)?组织", rf"国际(?:科技)?组织{GAP}{N}\s*(?:多)?家",
+                              rf"{N}\s+international\s+(?:s&t\s+)?organi[sz]ations"],
+}
+# facts counted in the same noun, which a short answer to one of them must not fill for another
+SAME_NOUN = {"org_local_partners": "partners", "org_beijing_partners": "partners", "org_intl_org_partners": "partners",
+             "org_overseas_institutions": "institutions", "org_rd_institutions": "institutions",
+             "org_overseas_talents_served": "talents", "org_talents_attracted": "talents",
+             "org_talents_recommended_per_year": "talents"}
+NEG = re.compile(r"(没有|没|无|不具有|不具备|不是|非|尚未|未|\bno\b|\bnot\b|\bwithout\b|n't)")
+FLAGS = {
+    "org_legal_person": r"独立法人|法人资格|法人单位|legal[- ](?:person|entity)",
+    "org_embassy_letter": r"(?:使馆|领馆|使领馆)\S{0,6}支持函|support letter|embassy letter",
+    "org_local_policy": r"(?:政府|当地|地方)\S{0,8}(?:出台|专门)\S{0,10}(?:政策|支持)|local (?:government )?(?:support )?polic",
+    "org_park_cast": r"(?:健全|完善)的?科协组织|(?:有|具备|设有)\S{0,4}科协组织|full cast organi[sz]ation",
+}
+
+
+def find_org(msg, asking: str | None = None) -> None:
+    low = msg.low
+    short_answer = bool(asking and asking.startswith("org_") and len(low) < 40)
+    for fact, patterns in COUNTS.items():
+        if short_answer and fact != asking and SAME_NOUN.get(fact) == SAME_NOUN.get(asking):
+            continue  # "12 partners" answering the Beijing-partners question is not the local-partners fact
+        for p in patterns:
+            m = re.search(p, low)
+            if m:
+                v = parse_number(m.group("n"), concat=False)
+                if v is not None:
+                    msg.add(fact, v, m.start("n"), span=(m.start("n"), m.end("n")))
+                    break
+    for start, end, value in _moneys(low):
+        if re.search(r"经费|资金|fund", low[max(0, start - 16):end + 8]) and not re.search(r"年薪|工资|salary", low[max(0, start - 8):start]):
+            msg.add("org_annual_fund_cny", value, start, span=(start, end))
+            break
+    if re.search(r"境外|海外(?:注册|设立)|国外(?:注册|设立)|registered (?:abroad|overseas)|based (?:abroad|overseas)", low):
+        msg.add("org_location", "overseas", 0)
+    elif re.search(r"境内|国内(?:注册|设立)|在(?:中国|北京)\S{0,4}(?:注册|设立)|registered in (?:china|beijing)", low):
+        msg.add("org_location", "domestic", 0)
+    for fact, p in FLAGS.items():
+        m = re.search(p, low)
+        if m:
+            before = low[max(0, m.start() - 8):m.start()]
+            msg.add(fact, not NEG.search(before), m.start())
