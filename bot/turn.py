@@ -93,6 +93,9 @@ class Turn:
         ex = extract(text, asking=self.s.asking)
         named = named_programs(text)
         intent = bool(INTENT_RE.search(text))
+        if ex.correction and self.s.asking in ex.facts and set(ex.facts) - {self.s.asking}:
+            # "不对，我是86年的" corrects an earlier answer; its 不 is not a no to the pending question
+            del ex.facts[self.s.asking]
         if ex.is_question and not self.s.asking and not FIRST_PERSON_RE.search(text):
             # "外国专家的配偶能办居留证件吗？" asks about the rules, it does not describe the user
             ex.facts, ex.declined = {}, []

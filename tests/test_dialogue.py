@@ -197,3 +197,12 @@ def test_an_institution_interview_for_a_haizhi_base(bot):
     r = bot.handle("org2", "我们想申请国际研发社区，服务场地1500平米")
     assert status(r, "haizhi.rd_community") == "ineligible"
     assert "2000" in r.text
+
+
+def test_a_correction_does_not_answer_the_pending_question(bot):
+    r = bot.handle("c", "我88年3月出生，物理博士，在德国马普所当研究员，想申请千人计划青年项目")
+    pending = r.asking
+    assert pending
+    r = bot.handle("c", "不对，我是89年的")
+    assert r.facts["birth_year"] == 1989
+    assert pending not in r.facts and r.asking == pending
