@@ -264,7 +264,7 @@ class Turn:
                     continue
                 for leaf in unmet_leaves(o) or [o]:  # the requirement itself, not the group it sits in
                     c = leaf.cond
-                    mark = "✗" if leaf.status == "failed" else "≈"
+                    mark = "≈" if "relaxable" in (o.status, leaf.status) else "✗"
                     lines.append(f"  {mark} {c.zh if self.lang == 'zh' else c.en} — {cite_text(c.cite, self.lang)}"
                                  f"{'：' if self.lang == 'zh' else ': '}“{c.quote}”")
             if v.status == "eligible":
