@@ -6,7 +6,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+def _find_shared() -> Path:
+    """The shared dev sets and simulator live beside the repo (../shared); a clone
+    elsewhere finds them through $POLICYBOT_SHARED or the workplace's /work/shared."""
+    for candidate in (os.environ.get("POLICYBOT_SHARED"), ROOT.parent / "shared", "/work/shared"):
+        if candidate and (Path(candidate) / "eval").is_dir():
+            return Path(candidate)
+    return ROOT.parent / "shared"
+
+
+SHARED = _find_shared()
 DEV = SHARED / "eval"
 
 
