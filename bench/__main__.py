@@ -23,7 +23,7 @@ def median_wall(cmd: list[str], runs: int, env: dict | None = None) -> float:
     return statistics.median(times)
 
 
-def cold_start(runs: int = 7) -> dict:
+def cold_start(runs: int = 11) -> dict:
     """A staff member's `policybot search` is a fresh process: compare it with
     the floor any jieba program pays (import + dictionary load)."""
     env = dict(os.environ)
