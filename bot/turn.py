@@ -327,7 +327,7 @@ class Turn:
     def side_question(self, notes: list[str], query: str | None = None) -> Reply:
         from retrieval import search
 
-        hits = search(query or self.text, top=1)
+        hits = search(query or self.text, top=3)
         if not hits:
             return self.with_pending("\n".join(notes + [M.t(self.lang, "no_hit")]))
         h = hits[0]
@@ -336,6 +336,11 @@ class Turn:
         body = h.text
         if h.fields and h.fields.get("units"):
             body += ("\n责任单位：" if self.lang == "zh" else "\nResponsible units: ") + h.fields["units"]
+        # a close second from another clause is named, so "青年项目" finds both the national and the Haiju rule
+        close = [x for x in hits[1:] if x.score >= 0.8 * h.score and not h.exact]
+        if close:
+            body += "\n" + ("另见：" if self.lang == "zh" else "See also: ") + "；".join(
+                f"{citation(x.doc, x.article)}（{x.title if self.lang == 'zh' else x.title_en}）" for x in close)
         text = "\n".join(notes + [head, body])
         if not self.s.asking and not self.s.interviewing:
             text += "\n" + M.t(self.lang, "search_tip")
