@@ -123,8 +123,23 @@ def chapter_items(doc: str, article: str) -> list[Entry]:
     return [e for e in entries if e.doc == doc and e.article.startswith(article + "（")]
 
 
+def named_document(query: str) -> tuple[str | None, str]:
+    """A question that quotes a document's full title ("北京市引进和服务外国专家工作暂行办法由哪个部门解释")
+    is about that document: the title picks the document, the rest of the question the clause
+    (left in, the title's words would pull every question to the preamble that repeats it)."""
+    import corpus
+
+    for d in corpus.documents().values():
+        for title in (d.title, d.title.strip("（）()试行")):
+            if len(title) >= 6 and title in query:
+                return d.id, query.replace(title, " ")
+    return None, query
+
+
 def search(query: str, top: int = 5, doc: str | None = None) -> list[Hit]:
     entries, _ = load_index()
+    if doc is None:
+        doc, query = named_document(query)
     toks = query_tokens(query)
     scores = scorer().get_scores(toks) if toks else [0.0] * len(entries)
     hint = doc or doc_hint(query)
