@@ -51,7 +51,23 @@ def fact_values(profile: Profile, fact: str) -> list | None:
             return [today.year - profile.birth_year - (1 if profile.birth_month > today.month else 0)]
         return [today.year - profile.birth_year - 1, today.year - profile.birth_year]
     value = getattr(profile, fact)
+    if value is None:
+        value = implied(profile, fact)
     return None if value is None else [value]
+
+
+def implied(profile: Profile, fact: str):
+    """What one commitment says about the other: two months a year is not a full-time
+    commitment, and full-time for N years is twelve months a year for N years."""
+    if fact == "commit_fulltime_years" and profile.commit_months_per_year is not None \
+            and profile.commit_months_per_year < 12:
+        return 0
+    if profile.commit_fulltime_years:
+        if fact == "commit_months_per_year":
+            return 12
+        if fact == "commit_years":
+            return profile.commit_fulltime_years
+    return None
 
 
 def missing_fact(profile: Profile, fact: str) -> str:

@@ -35,6 +35,20 @@ def cite_json(c: Cite) -> dict:
     return out
 
 
+def deciding_fact(o: Outcome) -> str | None:
+    """The fact a person should look at for this outcome: for a group, the first fact of a
+    requirement that is not met (not simply its first fact)."""
+    if o.cond.fact:
+        return o.cond.fact
+    for k in o.children:
+        if k.status in (FAILED, UNKNOWN, RELAXABLE):
+            f = deciding_fact(k)
+            if f:
+                return f
+    facts = leaf_facts(o)
+    return facts[0] if facts else None
+
+
 def leaf_facts(o: Outcome) -> list[str]:
     if o.cond.fact:
         return [o.cond.fact]
@@ -61,7 +75,7 @@ def walk(outcomes):
 def outcome_json(o: Outcome, lang: str) -> dict:
     c = o.cond
     out = {"id": c.id, "text": c.zh if lang == "zh" else c.en, "quote": c.quote, "doc": c.doc, "article": c.article,
-           "fact": c.fact or (leaf_facts(o)[0] if leaf_facts(o) else None), "status": o.status, "kind": c.kind}
+           "fact": deciding_fact(o), "status": o.status, "kind": c.kind}
     if c.item:
         out["item"] = c.item
     if o.value is not None:

@@ -882,3 +882,25 @@ def test_dev_set_passes_in_process():
             if not ok:
                 failures.append((case["name"], key, want, got))
     assert failures == []
+
+
+def test_independent_reading_of_the_sources():
+    """40 cases written by a reader who saw only SPEC and the regulations, never the rules data."""
+    path = ROOT / "tests" / "data" / "eligibility_independent.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        vs = all_verdicts(case["profile"])
+        for key, want in case["expect"].items():
+            if key.startswith("amount:"):
+                got = [a.get("cny_per_year") for a in vs[key.split(":", 1)[1]].amounts]
+                assert want in got, (case["name"], got)
+            else:
+                assert vs[key].status == want, (case["name"], key, vs[key].status, case.get("why"))
+
+
+def test_a_part_time_commitment_is_not_full_time():
+    """2 months a year for 3 years: 外专长期 (每年不少于6个月) fails at once; nobody asks about full-time."""
+    v = judge("haiju.foreign_long", {"commit_fulltime_years": DROP, "commit_years": 3, "commit_months_per_year": 2})
+    assert v.status == "ineligible"
