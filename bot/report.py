@@ -96,18 +96,23 @@ def _gap(o: Outcome, lang: str) -> str:
     if not isinstance(v, (int, float)) or isinstance(v, bool) or c.op not in ("<=", ">=", "<", ">", "between"):
         return ""
     unit = c.unit if lang == "zh" else (" " + c.unit_en if c.unit_en and c.unit_en != "%" else c.unit_en)
+
+    def n(x) -> str:  # "1 year", "6 months"
+        u = unit[:-1] if lang == "en" and x == 1 and unit.endswith("s") else unit
+        return f"{fmt(x)}{u}"
+
     lo, hi = (c.value if c.op == "between" else (None, None))
     if c.op in (">=", ">") or (c.op == "between" and v < lo):
         target = lo if c.op == "between" else c.value
         short = target - v if c.op != ">" else None
         if lang == "zh":
             return f"目前{fmt(v)}{unit}" + (f"，还差{fmt(short)}{unit}" if short else f"，需超过{fmt(target)}{unit}")
-        return f"now {fmt(v)}{unit}" + (f", {fmt(short)}{unit} short" if short else f", must exceed {fmt(target)}{unit}")
+        return f"now {n(v)}" + (f", {n(short)} short" if short else f", must exceed {n(target)}")
     target = hi if c.op == "between" else c.value
     over = v - target
     if lang == "zh":
         return f"目前{fmt(v)}{unit}，上限{fmt(target)}{unit}" + (f"，超出{fmt(over)}{unit}" if over else "")
-    return f"now {fmt(v)}{unit}, {fmt(over) + unit + ' ' if over else ''}over the limit of {fmt(target)}{unit}"
+    return f"now {n(v)}, {n(over) + ' ' if over else ''}over the limit of {n(target)}"
 
 
 def _wait_hint(o: Outcome, lang: str) -> str:
