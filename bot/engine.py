@@ -12,14 +12,12 @@ Reading conventions (SPEC 5): 以上/以下/不超过/不少于 include the numb
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from .profile import Profile
 from .rules import Cite, Condition, Program, Relaxation, RuleBook, rulebook
 
 MET, FAILED, UNKNOWN, RELAXABLE, REVIEW = "met", "failed", "unknown", "relaxable", "review"
-STATUS_OF = {FAILED: "ineligible", UNKNOWN: "undetermined", RELAXABLE: "needs_exception", MET: "eligible"}
 
 
 @dataclass
@@ -263,7 +261,3 @@ def verdicts(profile: Profile, programs: list[str] | None = None) -> list[Verdic
     book = rulebook()
     ids = programs or list(book.programs)
     return [verdict(book.programs[p], profile, book) for p in ids]
-
-
-def today_of(profile: Profile) -> dt.date:
-    return profile.today()
