@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .extract import NUM, _moneys, parse_number
+from .extract import ABROAD_ZH, EN_WORD, NUM, _en, _moneys, parse_number
 
-N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{NUM})"
+N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{NUM}|{_en(EN_WORD)})"
 GAP = r"[^，,。;；\d]{0,12}?"
 
 # fact -> patterns; each has a named group n (the number)
@@ -22,17 +22,21 @@ COUNTS = {
         rf"{N}\s+(?:overseas\s+)?(?:talents?|scientists|experts)\s+(?:served|in contact)",
     ],
     "org_area_m2": [rf"{N}\s*(?:多)?(?:平方米|平米|㎡|m2|m²|square\s*met(?:er|re)s?|sq\.?\s*m)"],
-    "org_enterprises": [rf"(?:入驻|入园){GAP}{N}\s*(?:多)?家", rf"{N}\s*(?:多)?家{GAP}(?:入驻)?企业",
+    "org_enterprises": [rf"(?:入驻|入园){GAP}{N}\s*(?:多)?家", rf"{N}\s*(?:多)?家{GAP}入驻企业",
                         rf"{N}\s+(?:resident\s+)?(?:companies|enterprises)"],
     "org_overseas_institutions": [rf"{N}\s*(?:多)?家{GAP}(?:知名)?(?:海外|境外|国外)(?:知名)?机构",
                                   rf"(?:海外|境外|国外)(?:知名)?机构{GAP}{N}\s*(?:多)?家",
                                   rf"{N}\s+(?:well-known\s+)?(?:overseas|foreign)\s+institutions"],
     "org_talents_attracted": [rf"吸引{GAP}{N}\s*(?:多)?(?:名|人|位)", rf"attract\w*\s+{N}\s+(?:overseas\s+)?talents?"],
     "org_local_partners": [rf"(?:长期)?合作伙伴{GAP}{N}\s*(?:多)?(?:个|家)", rf"{N}\s*(?:多)?(?:个|家){GAP}(?:长期)?合作伙伴",
-                           rf"{N}\s+(?:long-term\s+)?(?:local\s+)?partners"],
-    "org_beijing_partners": [rf"{N}\s*(?:多)?家{GAP}(?:科协|海智基地)", rf"(?:科协|海智基地){GAP}{N}\s*(?:多)?家"],
+                           rf"{N}\s+(?:long-term\s+)?(?:local\s+)?partners?(?:\s+organi[sz]ations)?(?!\s+in\s+beijing)"],
+    "org_beijing_partners": [rf"{N}\s*(?:多)?家{GAP}(?:科协|海智基地)", rf"(?:科协|海智基地){GAP}{N}\s*(?:多)?家",
+                             rf"{N}\s+beijing\s+(?:cast|science[- ]association|haizhi)",
+                             rf"{N}\s+(?:cast|haizhi)\s+(?:organi[sz]ations|bases)\s+in\s+beijing"],
     "org_talents_recommended_per_year": [rf"每年{GAP}推荐{GAP}{N}\s*(?:多)?(?:名|人|位)",
-                                         rf"recommend\w*\s+{N}\s+(?:talents?|people)\s+(?:a|per|each)\s+year"],
+                                         rf"recommend\w*\s+{N}\s+(?:overseas\s+)?(?:talents?|people|scientists|experts)"
+                                         rf"[^.;]{{0,60}}?(?:a|per|each|every)\s+year",
+                                         rf"(?:every|each)\s+year[^.;]{{0,30}}?recommend\w*\s+{N}"],
     "org_rd_institutions": [rf"{N}\s*(?:多)?家{GAP}(?:新型)?研发机构", rf"(?:新型)?研发机构{GAP}{N}\s*(?:多)?家",
                             rf"{N}\s+(?:new\s+)?r&d\s+institutions"],
     "org_intl_org_partners": [rf"{N}\s*(?:多)?家{GAP}国际(?:科技)?组织", rf"国际(?:科技)?组织{GAP}{N}\s*(?:多)?家",
@@ -69,7 +73,10 @@ def find_org(msg, asking: str | None = None) -> None:
         if re.search(r"经费|资金|fund", low[max(0, start - 16):end + 8]) and not re.search(r"年薪|工资|salary", low[max(0, start - 8):start]):
             msg.add("org_annual_fund_cny", value, start, span=(start, end))
             break
-    if re.search(r"境外|海外(?:注册|设立)|国外(?:注册|设立)|registered (?:abroad|overseas)|based (?:abroad|overseas)", low):
+    if re.search(r"境外|海外(?:注册|设立)|国外(?:注册|设立)|在(?:" + ABROAD_ZH + r")\S{0,6}(?:注册|设立|成立)"
+                 r"|(?:registered|incorporated|based|founded|set up|established)\b[^.;]{0,30}?\b(?:abroad|overseas"
+                 r"|in (?:the )?(?:us|usa|united states|america|california|canada|uk|united kingdom|britain|germany|france"
+                 r"|japan|australia|singapore|switzerland|netherlands|europe|hong kong|new york|boston|toronto))\b", low):
         msg.add("org_location", "overseas", 0)
     elif re.search(r"境内|国内(?:注册|设立)|在(?:中国|北京)\S{0,4}(?:注册|设立)|registered in (?:china|beijing)", low):
         msg.add("org_location", "domestic", 0)

@@ -38,8 +38,16 @@ def named_programs(text: str) -> list[str]:
     """The programs the text names or implies, in rule order; [] when none."""
     low = text.lower()
     book = rulebook()
-    specific = [pid for pid, p in book.programs.items()
-                if any(k in text for k in p.keywords) or any(k in low for k in p.keywords_en)]
+    hits = [(pid, k) for pid, p in book.programs.items()
+            for k in [k for k in p.keywords if k in text] + [k for k in p.keywords_en if k in low]]
+    # a longer name shadows the shorter one inside it: "外专短期项目" is not 短期项目,
+    # "short-term foreign expert" is not "short-term"
+    matched = {k for _, k in hits}
+    specific = [pid for pid, k in hits if not any(k != other and k in other for other in matched)]
+    specific = list(dict.fromkeys(specific))
+    if any(_family(p) == "haizhi" for p in specific):
+        # an institution applying for a base is not also an applicant for a person's program
+        specific = [p for p in specific if _family(p) == "haizhi"]
     families = [f for f, words in FAMILY_WORDS.items() if _hit(low, words)]
     if specific:
         # a program named by its own name wins over what the generic words imply

@@ -99,6 +99,13 @@ class Turn:
         if ex.is_question and not self.s.asking and not FIRST_PERSON_RE.search(text):
             # "外国专家的配偶能办居留证件吗？" asks about the rules, it does not describe the user
             ex.facts, ex.declined = {}, []
+        if not named and not self.s.focus and ex.facts and all(f.startswith("org_") for f in ex.facts):
+            named = [p for p in rulebook().programs if p.startswith("haizhi.")]  # an institution speaking
+        focus_now = named or self.s.focus
+        institution = bool(focus_now) and all(p.startswith("haizhi.") for p in focus_now)
+        # "a Chinese-American scientists' association" describes the institution, not a person's
+        # nationality; "一家芯片企业" in a person's story is not a park's resident enterprises
+        ex.facts = {f: v for f, v in ex.facts.items() if f.startswith("org_") == institution}
         notes: list[str] = []
         changed = self.apply(ex.facts, notes)
         for f in ex.declined:

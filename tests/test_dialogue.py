@@ -174,9 +174,11 @@ def test_simulated_applicants_dev_set(tmp_path):
     assert p.returncode == 0, p.stdout + p.stderr
 
 
-def test_simulated_applicants_held_out(tmp_path):
-    personas = ROOT / "tests" / "data" / "personas_extra.jsonl"
-    templates = ROOT / "tests" / "data" / "templates_extra.json"
+@pytest.mark.parametrize("name", ["extra", "third"])
+def test_simulated_applicants_held_out(tmp_path, name):
+    """Personas and answer phrasings written apart from the code (12 + 14, other programs and phrasings)."""
+    personas = ROOT / "tests" / "data" / f"personas_{name}.jsonl"
+    templates = ROOT / "tests" / "data" / f"templates_{name}.json"
     if not personas.exists():
         pytest.skip("no held-out personas")
     if not (SHARED / "tools" / "simulate.py").exists():
