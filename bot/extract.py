@@ -1291,6 +1291,7 @@ def _find_salary(msg: _Msg):
 def _find_employer(msg: _Msg):
     low = msg.low
     china_ctx = re.compile(r"用人单位|引进单位|聘用单位|签约单位|雇主|国内|回国|归国|北京|新疆|西藏|中国的|加入|入职|受聘|聘我|聘请|邀请|offer|签约|"
+                           r"国有文化|国有企业|央企|中央企业|非公有制|"
                            + CITY_OTHER_ZH + "|" + CHINA_UNIV_ZH + "|" + CHINA_UNIV_EN + "|" + _en(
         r"employer|in china|in beijing|chinese|to china|back to china|join|joining|hire me|hiring me|offered me"
         r"|invited me|recruit\w*|beijing|xinjiang|tibet") + "|" + CITY_OTHER_EN)
@@ -1511,6 +1512,15 @@ def _find_fulltime(msg: _Msg):
     for m in _FI(rf"现在?(?:在|于)\s*(?:{ABROAD_ZH}|{FOREIGN_UNIV_ZH})[^，,。]{{0,12}}(?:任|当|做|工作|担任)|(?:目前|现在|现任).{{0,4}}(?:{FOREIGN_UNIV_ZH}|{FOREIGN_CO_ZH})|" + _en(
             r"(?:am |i.m )?now (?:an? )?(?:\w+ ){0,3}at (?:the )?(?:" + FOREIGN_UNIV_EN[len('(?<![a-z])(?:'):-len(')(?![a-z])')] + ")"), low):
         msg.add("fulltime_in_china", False, m.start(), prio=-1)
+
+
+def _find_never_in_china(msg: _Msg):
+    """"从来没在国内工作过" / "I have never worked in China": not full-time there, no years there."""
+    for m in _FI(r"(?:从来|从未|从没|一直)(?:都)?(?:没|没有|未)?(?:在)?(?:国内|中国)(?:全职)?(?:工作|待)过?|没在国内工作过|"
+                 + _en(r"(?:have |'ve )?never (?:worked|lived|been employed) (?:full[- ]?time )?in (?:china|beijing)"
+                       r"|(?:have|'ve) not (?:yet )?worked in china"), msg.low):
+        msg.add("fulltime_in_china", False, m.start())
+        msg.add("years_in_china", 0, m.start())
 
 
 def _find_flags(msg: _Msg):
@@ -2141,6 +2151,7 @@ def _extract(text, asking, today) -> Extraction:
     _find_academy(msg)
     _find_contract(msg)
     _find_fulltime(msg)
+    _find_never_in_china(msg)
     _find_flags(msg)
     _find_selected(msg)
     _find_fact_label_numbers(msg)

@@ -779,3 +779,14 @@ def test_program_ids_exist():
     for family, subs in _PROG_SUB.items():
         for sub, _ in subs:
             assert f"{family}.{sub}" in known, f"{family}.{sub}"
+
+
+@pytest.mark.parametrize("text,want", [
+    ("我从来没在国内工作过", {"fulltime_in_china": False, "years_in_china": 0}),
+    ("I have never worked in China", {"fulltime_in_china": False, "years_in_china": 0}),
+    ("我要去国有文化单位工作", {"employer_type": "state_cultural_unit"}),
+])
+def test_phrasings_found_by_the_third_persona_set(text, want):
+    got = extract(text).facts
+    for k, v in want.items():
+        assert got.get(k) == v, got
