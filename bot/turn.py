@@ -117,7 +117,10 @@ class Turn:
             self.s.attempts.pop(self.s.asking, None)
 
         gave_facts = bool(ex.facts or ex.declined)
-        if named and (intent or gave_facts or not ex.is_question):
+        # a program named inside an answer ("海聚工程外专长期项目" for "which programs are you in?")
+        # is the answer, not a new focus
+        names_selected = set(named) <= set(ex.facts.get("selected_programs") or [])
+        if named and not answered and not names_selected and (intent or gave_facts or not ex.is_question):
             self.s.focus = named
         if ex.is_question and not gave_facts and not (named and intent):
             return self.side_question(notes)

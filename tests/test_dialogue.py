@@ -208,3 +208,16 @@ def test_a_correction_does_not_answer_the_pending_question(bot):
     r = bot.handle("c", "不对，我是89年的")
     assert r.facts["birth_year"] == 1989
     assert pending not in r.facts and r.asking == pending
+
+
+def test_naming_a_program_as_an_answer_keeps_the_focus(bot):
+    r = bot.handle("s", "我是外国专家，年薪50万，能拿到北京的配套工薪补助吗？")
+    assert [v["program"] for v in r.verdicts] == ["bjfe.haiju_foreign_long_subsidy"]
+    for _ in range(6):
+        if r.asking is None:
+            break
+        answer = {"selected_programs": "海聚工程外专长期项目", "receives_other_salary_subsidy": "否"}.get(r.asking, "不清楚")
+        r = bot.handle("s", answer)
+    assert [v["program"] for v in r.verdicts] == ["bjfe.haiju_foreign_long_subsidy"]
+    assert status(r, "bjfe.haiju_foreign_long_subsidy") == "eligible"
+    assert any(a.get("cny_per_year") == 100000 for a in r.verdicts[0]["amounts"])
