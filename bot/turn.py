@@ -17,10 +17,10 @@ from .report import cite_text, show_value, unmet_leaves, verdict_json, verdict_t
 from .rules import rulebook
 from .store import Session
 
-INTENT_RE = re.compile(
-    r"(想申请|想申报|想报|能申请|能申报|能报|可以申请|可以申报|可以报|能不能|能否|符合|够条件|有资格|够格|"
-    r"评估|看看我|帮我看|帮我查|我.{0,6}(申请|申报)|\bapply\b|\bapplying\b|\beligib|\bqualif|\bcan i\b|\bam i\b|"
-    r"\bcheck me\b|\bcould i\b)", re.I)
+INTENT_RE = re.compile(  # the user wants their own eligibility checked, not a rule explained
+    r"((想|能|可以|能不能|能否|是否可以|可不可以|打算|准备)(去)?(申请|申报|报名|参加|入选)|符合.{0,6}(条件|要求)|够条件|有资格|够格|"
+    r"评估|看看我|帮我看|帮我查|我.{0,6}(申请|申报)|可以吗|行吗|行不行|够吗|有机会吗|有没有机会|有戏吗|"
+    r"\bdo i stand a chance\b|\bwould i\b|\bapply\b|\bapplying\b|\beligib|\bqualif|\bcheck me\b)", re.I)
 FIRST_PERSON_RE = re.compile(r"(我|本人|咱|\bi\b|\bi'm\b|\bim\b|\bmy\b|\bme\b|\bmine\b|\bwe\b|\bour\b)", re.I)
 GREETING_RE = re.compile(r"^(你好|您好|嗨|哈喽|早上好|下午好|晚上好|hi|hello|hey|good (morning|afternoon|evening))"
                          r"[!！。.,，~ ]*$", re.I)
@@ -120,10 +120,19 @@ class Turn:
         # a program named inside an answer ("海聚工程外专长期项目" for "which programs are you in?")
         # is the answer, not a new focus
         names_selected = set(named) <= set(ex.facts.get("selected_programs") or [])
-        if named and not answered and not names_selected and (intent or gave_facts or not ex.is_question):
+        # a question that tells about the asker before any interview ("我是外国专家，年薪80万，补助能拿多少？")
+        # starts one; in the middle of an interview a question is a side question
+        about_me = gave_facts and not self.s.asking
+        if named and not answered and not names_selected and (intent or not ex.is_question or about_me):
             self.s.focus = named
-        if ex.is_question and not gave_facts and not (named and intent):
-            return self.side_question(notes)
+        if ex.is_question and not intent:
+            if not about_me:
+                # a question about the rules, even with a fact in it ("can I bring my spouse if I am a
+                # foreign expert?"): answer it from the corpus, keep what it said, resume the interview
+                return self.side_question(notes)
+            answer = self.clause_answer()  # answer the question, then start the interview
+            if answer:
+                notes.append(answer)
         if gave_facts or (named and intent) or intent and not ex.is_question:
             self.s.interviewing = True
             return self.progress(notes, changed)
@@ -334,12 +343,13 @@ class Turn:
         return self.reply("\n".join(lines), "question", vs, asking=fact)
 
     # -- side questions and commands ------------------------------------------------
-    def side_question(self, notes: list[str], query: str | None = None) -> Reply:
+    def clause_answer(self, query: str | None = None) -> str | None:
+        """The clause that answers a question: title, citation, verbatim text (and a close second)."""
         from retrieval import search
 
         hits = search(query or self.text, top=3)
         if not hits:
-            return self.with_pending("\n".join(notes + [M.t(self.lang, "no_hit")]))
+            return None
         h = hits[0]
         head = (f"{h.title_en}\n{citation(h.doc, h.article)}（{h.title}）" if self.lang == "en"
                 else f"{citation(h.doc, h.article)}（{h.title}）")
@@ -351,8 +361,12 @@ class Turn:
         if close:
             body += "\n" + ("另见：" if self.lang == "zh" else "See also: ") + "；".join(
                 f"{citation(x.doc, x.article)}（{x.title if self.lang == 'zh' else x.title_en}）" for x in close)
-        text = "\n".join(notes + [head, body])
-        if not self.s.asking and not self.s.interviewing:
+        return f"{head}\n{body}"
+
+    def side_question(self, notes: list[str], query: str | None = None) -> Reply:
+        answer = self.clause_answer(query)
+        text = "\n".join(notes + [answer or M.t(self.lang, "no_hit")])
+        if answer and not self.s.asking and not self.s.interviewing:
             text += "\n" + M.t(self.lang, "search_tip")
         return self.with_pending(text)
 

@@ -221,3 +221,15 @@ def test_naming_a_program_as_an_answer_keeps_the_focus(bot):
     assert [v["program"] for v in r.verdicts] == ["bjfe.haiju_foreign_long_subsidy"]
     assert status(r, "bjfe.haiju_foreign_long_subsidy") == "eligible"
     assert any(a.get("cny_per_year") == 100000 for a in r.verdicts[0]["amounts"])
+
+
+@pytest.mark.parametrize("question,expect", [
+    ("青年项目的拟入选名单能不能不公示？", "第二十三条"),
+    ("Can I bring my spouse if I am a foreign expert in Beijing?", "第十条"),
+])
+def test_a_question_naming_a_program_mid_interview_is_answered_then_resumed(bot, question, expect):
+    r = bot.handle("q", "我想申请千人计划青年项目，我34岁，有海外博士学位")
+    pending = r.asking
+    r = bot.handle("q", question)
+    assert expect in r.text
+    assert r.asking == pending
