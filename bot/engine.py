@@ -134,6 +134,8 @@ class Evaluator:
             return Outcome(cond, REVIEW)
         values = fact_values(self.profile, cond.fact)
         if values is None:
+            if cond.unknown_is_review:
+                return Outcome(cond, REVIEW)
             return Outcome(cond, UNKNOWN, missing=[cond.fact])
         results = {test(cond.op, v, cond.value) for v in values}
         shown = values[0] if len(values) == 1 else values

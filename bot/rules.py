@@ -8,7 +8,9 @@ Each file holds
   and a `kind`: "hard" (default) or "review" (a merit judgement only the
   expert panel makes). A hard condition that a clause allows to relax names
   that clause in `relax = {article, quote}`; `tags` (e.g. "bar") exempt a
-  condition from program-wide relaxations.
+  condition from program-wide relaxations. `unknown_is_review = true` marks a
+  fact SPEC's profile lacks: unstated, the condition is left to the panel
+  rather than asked.
 - `[relaxation.<id>]`: a clause that relaxes every failing condition of a
   program when its `when` test holds (第二十五条 for western regions), except
   conditions with one of `except_tags`; with `only_tags`, only conditions
@@ -57,6 +59,9 @@ class Condition:
     tags: list[str] = field(default_factory=list)
     unit: str = ""
     unit_en: str = ""
+    # a fact SPEC's profile does not carry (海聚 backgrounds 4 and 5): when the applicant has not
+    # stated it, the condition is the panel's to judge (review) rather than a question to ask
+    unknown_is_review: bool = False
 
     @property
     def cite(self) -> Cite:

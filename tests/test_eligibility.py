@@ -904,3 +904,12 @@ def test_a_part_time_commitment_is_not_full_time():
     """2 months a year for 3 years: 外专长期 (每年不少于6个月) fails at once; nobody asks about full-time."""
     v = judge("haiju.foreign_long", {"commit_fulltime_years": DROP, "commit_years": 3, "commit_months_per_year": 2})
     assert v.status == "ineligible"
+
+
+def test_haiju_backgrounds_4_and_5_are_for_the_panel_unless_stated():
+    """A profile with only SPEC's fields (no led_major_intl_project / owns_ip_or_core_tech) and no listed
+    title is decided — 以及其他…高层次人才 makes it needs_exception — instead of waiting for facts SPEC lacks."""
+    v = judge("haiju.fulltime", {"overseas_title": "assistant_professor", "field": "engineering"})
+    assert v.status == "needs_exception" and not v.missing
+    v = judge("haiju.fulltime", {"overseas_title": "assistant_professor", "owns_ip_or_core_tech": True})
+    assert v.status == "eligible"
