@@ -233,3 +233,14 @@ def test_a_question_naming_a_program_mid_interview_is_answered_then_resumed(bot,
     r = bot.handle("q", question)
     assert expect in r.text
     assert r.asking == pending
+
+
+@pytest.mark.parametrize("question,expect", [
+    ("How do I apply for the Haiju program?", "申报"),
+    ("海聚工程有哪些申报方式？", "申报方式"),
+])
+def test_a_procedure_question_is_answered_not_taken_as_an_application(bot, question, expect):
+    r = bot.handle("p", "我想申请千人计划青年项目，我34岁，有海外博士学位")
+    pending = r.asking
+    r = bot.handle("p", question)
+    assert expect in r.text and r.asking == pending
