@@ -40,13 +40,18 @@ class Cite:
 
 
 @dataclass
-class Condition:
-    id: str
+class Cited:
+    """What every rule element carries: the clause it encodes, its verbatim words, and its wording for people."""
     doc: str
     article: str
     quote: str
     zh: str
     en: str
+
+
+@dataclass
+class Condition(Cited):
+    id: str = ""
     item: str = ""
     kind: str = "hard"  # hard | review
     fact: str | None = None
@@ -73,26 +78,16 @@ class Condition:
 
 
 @dataclass
-class Relaxation:
-    id: str
-    doc: str
-    article: str
-    quote: str
-    zh: str
-    en: str
+class Relaxation(Cited):
+    id: str = ""
     when: dict | None = None  # absent: the relaxation always applies (海聚 全职工作类 破格)
     except_tags: list[str] = field(default_factory=list)
     only_tags: list[str] = field(default_factory=list)  # set: it relaxes only conditions with one of these tags
 
 
 @dataclass
-class Amount:
-    kind: str  # pct_of_salary | cap
-    doc: str
-    article: str
-    quote: str
-    zh: str
-    en: str
+class Amount(Cited):
+    kind: str = "cap"  # pct_of_salary | cap
     pct: float = 0.0
     cap: float = 0.0
     item: str = ""
