@@ -65,8 +65,8 @@ SCRIPT = [  # one applicant's interview, answered as people write
 
 def conversation(users: int = 40) -> dict:
     """Turns of the real core against a real SQLite file: whole interviews, side questions included."""
-    from bot.core import Assistant
-    from bot.store import SQLiteStore
+    from bot.dialogue.assistant import Assistant
+    from bot.dialogue.store import SQLiteStore
 
     with tempfile.TemporaryDirectory() as tmp:
         bot = Assistant(SQLiteStore(Path(tmp) / "bench.db"))

@@ -16,6 +16,7 @@ from .parse import PARSERS, Clause
 
 HERE = Path(__file__).parent
 SOURCES = HERE / "sources"
+RULES_DIR = HERE / "rules"  # eligibility rules, one file per document, beside the sources they quote
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,14 @@ def title_of(clause: Clause, lang: str = "zh") -> str:
     return clause.chapter or first_phrase(clause.text) or clause.article
 
 
+def citation(doc: str, article: str, item: str | None = None, lang: str = "zh") -> str:
+    """《国家海外高层次人才引进计划管理办法》第八条（一） / 《北京"海聚工程"介绍》三、引进条件—青年项目 第2项"""
+    cite = f"《{documents()[doc].title}》{article}"
+    if item:
+        cite += item if item.startswith("（") else (f" 第{item}项" if lang == "zh" else f" item {item}")
+    return cite
+
+
 def first_phrase(text: str) -> str:
     """A staff-added clause has no title of its own: its first phrase stands in (at most 20 characters)."""
     import re
@@ -96,4 +105,4 @@ def first_phrase(text: str) -> str:
     return head[:20]
 
 
-__all__ = ["Clause", "Document", "documents", "load", "title_of", "titles", "reload"]
+__all__ = ["Clause", "Document", "citation", "documents", "load", "title_of", "titles", "reload"]

@@ -641,8 +641,8 @@ def measure_latency(n: int = 50, text: str = "青年项目的年龄要求是什�
     import tempfile
     from pathlib import Path
 
-    from bot.store import SQLiteStore
-    from bot.telegram_bot import build_application
+    from bot.dialogue.store import SQLiteStore
+    from bot.frontends.telegram import build_application
 
     for name in ("httpx", "httpcore"):
         logging.getLogger(name).setLevel(logging.WARNING)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core import Assistant
-from bot.store import SQLiteStore
+from bot.dialogue.assistant import Assistant
+from bot.dialogue.store import SQLiteStore
 from conftest import ROOT, SHARED, dev_file, policybot
 
 

@@ -11,10 +11,10 @@ import json
 
 import pytest
 
-from bot.engine import verdicts
-from bot.profile import ProfileError, parse_profile
-from bot.report import verdict_json
-from bot.rules import program_ids, rulebook
+from bot.eligibility.engine import verdicts
+from bot.eligibility.profile import ProfileError, parse_profile
+from bot.eligibility.report import verdict_json
+from bot.eligibility.rules import program_ids, rulebook
 from conftest import ROOT, dev_file, policybot
 
 AS_OF = "2026-11-22"

@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 import pytest
 
-from bot.extract import Extraction, extract, parse_number
-from bot.profile import Profile
+from bot.understand.extract import Extraction, extract, parse_number
+from bot.eligibility.profile import Profile
 
 from conftest import DEV, ROOT
 
@@ -647,7 +647,7 @@ def _sample(fact: str, kind: str):
 
 
 def _template_cases():
-    from bot.extract import _kind
+    from bot.understand.extract import _kind
 
     paths = [DEV / "templates_dev.json", ROOT / "tests" / "data" / "templates_extra.json"]
     for path in paths:
@@ -764,7 +764,7 @@ def test_parse_number():
 
 
 def test_cn2an_is_imported_only_when_needed():
-    code = ("import sys; from bot.extract import extract; "
+    code = ("import sys; from bot.understand.extract import extract; "
             "extract('我今年三十四岁，年薪八十万，一年半'); extract('four years', 'overseas_work_months'); "
             "print('cn2an' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT), timeout=60)
@@ -772,8 +772,8 @@ def test_cn2an_is_imported_only_when_needed():
 
 
 def test_program_ids_exist():
-    from bot.extract import _PROG_SUB
-    from bot.rules import program_ids
+    from bot.understand.extract import _PROG_SUB
+    from bot.eligibility.rules import program_ids
 
     known = set(program_ids())
     for family, subs in _PROG_SUB.items():

@@ -1,7 +1,7 @@
 """Institution facts (org_*) from free text, for the 首都海智基地 programs."""
 import pytest
 
-from bot.extract import extract
+from bot.understand.extract import extract
 
 ROWS = [
     ("我们机构想申请首都海智工作基地，长期联系服务的海外科技人才有30人", None, {"org_overseas_talents_served": 30}),

@@ -2,7 +2,7 @@
 import re
 
 import corpus
-from bot.rules import rulebook
+from bot.eligibility.rules import rulebook
 
 
 def norm(s: str) -> str:
@@ -56,8 +56,8 @@ def test_every_program_of_the_spec_is_encoded():
 
 
 def test_every_fact_a_rule_tests_is_a_profile_field_with_a_question():
-    from bot.facts import facts
-    from bot.profile import Profile
+    from bot.eligibility.facts import facts
+    from bot.eligibility.profile import Profile
 
     for (doc, cid), c in rulebook().conditions.items():
         if c.fact:

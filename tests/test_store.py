@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import SCHEMA_VERSION, SQLiteStore
+from bot.dialogue.store import SCHEMA_VERSION, SQLiteStore
 
 
 def test_turn_commits_and_reloads(tmp_path):

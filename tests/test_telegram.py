@@ -130,7 +130,7 @@ def bot(fake, tmp_path_factory):
 # -- pure functions -----------------------------------------------------------------------------
 
 def test_split_text_on_lines_and_hard():
-    from bot.telegram_bot import split_text, utf16_len
+    from bot.frontends.telegram import split_text, utf16_len
 
     text = "\n".join(f"第{i}行 " + "字" * 90 for i in range(120))  # ~11,000 characters
     parts = split_text(text)
@@ -143,7 +143,7 @@ def test_split_text_on_lines_and_hard():
 
 
 def test_callback_data_fits_64_bytes():
-    from bot.telegram_bot import callback_data, parse_callback_data
+    from bot.frontends.telegram import callback_data, parse_callback_data
 
     assert callback_data("degree", "phd", 0) == "a:degree:phd"
     assert parse_callback_data("a:degree:phd") == ("a", "degree", "phd")
@@ -288,8 +288,8 @@ def test_markup_in_user_text_is_escaped(fake, bot):
 
 
 def test_long_reply_is_split_in_order(fake, bot):
-    from bot.core import Assistant
-    from bot.store import SQLiteStore
+    from bot.dialogue.assistant import Assistant
+    from bot.dialogue.store import SQLiteStore
 
     chat = 1007
     say(fake, chat, "/check")

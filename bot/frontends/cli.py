@@ -146,7 +146,7 @@ def cmd_corpus(a) -> int:
 # -- eligibility ---------------------------------------------------------------
 
 def read_profile(path: str | None):
-    from .profile import ProfileError, parse_profile
+    from ..eligibility.profile import ProfileError, parse_profile
 
     if path in (None, "-"):
         raw = sys.stdin.read()
@@ -168,15 +168,15 @@ def read_profile(path: str | None):
 
 
 def cmd_check(a) -> int:
-    from .engine import verdicts
-    from .facts import label
-    from .report import verdict_json, verdict_text
+    from ..eligibility.engine import verdicts
+    from ..eligibility.facts import label
+    from ..eligibility.report import verdict_json, verdict_text
 
     profile = read_profile(a.file)
     lang = a.lang
     programs = None
     if a.program:
-        from .rules import program_ids
+        from ..eligibility.rules import program_ids
 
         unknown = [p for p in a.program if p not in program_ids()]
         if unknown:
@@ -194,14 +194,14 @@ def cmd_check(a) -> int:
 
 
 def cmd_schema(a) -> int:
-    from .profile import Profile
+    from ..eligibility.profile import Profile
 
     emit_json(Profile.model_json_schema())
     return 0
 
 
 def cmd_programs(a) -> int:
-    from .rules import rulebook
+    from ..eligibility.rules import rulebook
 
     rows = [{"program": p.id, "name": p.name, "name_en": p.name_en, "doc": p.doc, "article": p.article}
             for p in rulebook().programs.values()]
@@ -214,8 +214,8 @@ def cmd_programs(a) -> int:
 
 
 def eval_eligibility(path: str, verbose: bool, as_json: bool) -> int:
-    from .engine import verdicts
-    from .profile import ProfileError, parse_profile
+    from ..eligibility.engine import verdicts
+    from ..eligibility.profile import ProfileError, parse_profile
 
     cases = []
     with open(path, encoding="utf-8") as f:
@@ -266,7 +266,7 @@ def user_id(raw: str) -> str:
 
 
 def cmd_say(a) -> int:
-    from .core import Assistant
+    from ..dialogue.assistant import Assistant
 
     reply = Assistant().handle(user_id(a.user), " ".join(a.message))
     if a.json:
@@ -277,11 +277,11 @@ def cmd_say(a) -> int:
 
 
 def cmd_profile(a) -> int:
-    from .core import Assistant
-    from .engine import verdicts
-    from .focus import individual_programs
-    from .profile import Profile
-    from .report import verdict_json
+    from ..dialogue.assistant import Assistant
+    from ..eligibility.engine import verdicts
+    from ..dialogue.focus import individual_programs
+    from ..eligibility.profile import Profile
+    from ..eligibility.report import verdict_json
 
     session = Assistant().profile(user_id(a.user))
     profile = Profile.model_validate(session.facts)
@@ -292,8 +292,8 @@ def cmd_profile(a) -> int:
     if a.json:
         emit_json(out)
         return 0
-    from .facts import label
-    from .report import show_value
+    from ..eligibility.facts import label
+    from ..eligibility.report import show_value
 
     lang = session.lang
     if not session.facts:
@@ -307,7 +307,7 @@ def cmd_profile(a) -> int:
 
 
 def cmd_forget(a) -> int:
-    from .core import Assistant
+    from ..dialogue.assistant import Assistant
 
     gone = Assistant().forget(user_id(a.user))
     print("forgotten" if gone else "nothing stored for that user")
@@ -333,7 +333,7 @@ def cmd_telegram(a) -> int:
     if a.port is not None and not 1 <= a.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
     secret = a.secret_token or os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None
-    from .telegram_bot import ConfigError, run
+    from .telegram import ConfigError, run
 
     try:
         return run(token, os.environ.get("TELEGRAM_API_BASE_URL"), webhook_url=a.webhook_url,

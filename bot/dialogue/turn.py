@@ -6,15 +6,15 @@ import re
 from pydantic import ValidationError
 
 from . import messages as M
-from .engine import Verdict, verdicts
-from .extract import extract
-from .facts import label, options, question
+from ..eligibility.engine import Verdict, verdicts
+from ..understand.extract import extract
+from ..eligibility.facts import label, options, question
 from .focus import individual_programs, named_programs
-from .profile import Profile, describe
+from ..eligibility.profile import Profile, describe
 from .reply import Reply
-from .render import citation
-from .report import cite_text, show_value, unmet_leaves, verdict_json, verdict_text
-from .rules import rulebook
+from corpus import citation
+from ..eligibility.report import cite_text, show_value, unmet_leaves, verdict_json, verdict_text
+from ..eligibility.rules import rulebook
 from .store import Session
 
 INTENT_RE = re.compile(  # the user wants their own eligibility checked, not a rule explained
@@ -208,7 +208,7 @@ class Turn:
 
     @staticmethod
     def unknown_condition(v: Verdict, fact: str):
-        from .engine import UNKNOWN
+        from ..eligibility.engine import UNKNOWN
 
         def walk(o):
             if o.status != UNKNOWN:
@@ -448,7 +448,7 @@ class Turn:
 
 
 def v_facts(v: Verdict) -> set[str]:
-    from .report import leaf_facts
+    from ..eligibility.report import leaf_facts
 
     return {f for o in v.outcomes for f in leaf_facts(o)}
 

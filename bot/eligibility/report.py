@@ -23,7 +23,7 @@ def fmt(x) -> str:
 
 
 def cite_text(c: Cite, lang: str = "zh") -> str:
-    from .render import citation
+    from corpus import citation
 
     return citation(c.doc, c.article, c.item, lang)
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "corpus" / "rules"
+from corpus import RULES_DIR
 OPS = {"==", "!=", "<=", ">=", "<", ">", "in", "not_in", "between", "any_in", "contains"}
 
 

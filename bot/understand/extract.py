@@ -86,7 +86,7 @@ def _kind(fact: str) -> str:
     if k:
         return k
     try:
-        from .facts import kind
+        from ..eligibility.facts import kind
         return kind(fact)
     except Exception:
         return "text"
@@ -1872,7 +1872,7 @@ def _answer(msg: _Msg, asking: str):
 
 def _option_values(fact: str) -> list[str]:
     try:
-        from .facts import facts
+        from ..eligibility.facts import facts
         return [o[0] for o in facts().get(fact, {}).get("options", [])]
     except Exception:
         return []
@@ -2155,7 +2155,7 @@ def _extract(text, asking, today) -> Extraction:
     _find_flags(msg)
     _find_selected(msg)
     _find_fact_label_numbers(msg)
-    from .extract_org import find_org  # the org_* facts of an institution applying for a Haizhi base
+    from .org import find_org  # the org_* facts of an institution applying for a Haizhi base
 
     find_org(msg, asking)
 

@@ -36,7 +36,7 @@ def render(reply) -> str:
 
 
 def run(json_mode: bool = False, user: str = "terminal") -> int:
-    from .core import Assistant
+    from ..dialogue.assistant import Assistant
 
     assistant = Assistant()
     interactive = sys.stdin.isatty() and not json_mode

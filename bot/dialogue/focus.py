@@ -6,7 +6,7 @@ applicant, and narrow or widen those matches.
 """
 from __future__ import annotations
 
-from .rules import rulebook
+from ..eligibility.rules import rulebook
 
 FAMILY_WORDS = {
     "qianren": (["千人计划", "国家海外高层次", "国家级", "国家的", "国家创业", "国家青年", "国家项目"],

@@ -1,15 +1,7 @@
 """Plain-text rendering of clauses and citations, shared by the CLI and the chat."""
 from __future__ import annotations
 
-
-def citation(doc: str, article: str, item: str | None = None, lang: str = "zh") -> str:
-    """《国家海外高层次人才引进计划管理办法》第八条（一） / 《北京"海聚工程"介绍》三、引进条件—青年项目 第2项"""
-    import corpus
-
-    cite = f"《{corpus.documents()[doc].title}》{article}"
-    if item:
-        cite += item if item.startswith("（") else (f" 第{item}项" if lang == "zh" else f" item {item}")
-    return cite
+from corpus import citation
 
 
 def clause_block(doc, article, title, title_en, text, fields=None, en=False, number=None, score=None) -> str:

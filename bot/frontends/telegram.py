@@ -42,8 +42,8 @@ from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes,
                           MessageHandler, filters)
 
-from .core import Assistant
-from .store import SQLiteStore
+from ..dialogue.assistant import Assistant
+from ..dialogue.store import SQLiteStore
 
 log = logging.getLogger("policybot.telegram")
 
@@ -252,7 +252,7 @@ class TelegramFrontend:
         kind, fact, payload = parsed
         if not fact:
             return payload if kind == "a" else None
-        from .facts import options
+        from ..eligibility.facts import options
 
         opts = options(fact, lang)
         if kind == "i":
@@ -331,7 +331,7 @@ def warm_up() -> None:
     try:
         from retrieval import search
 
-        from . import turn  # noqa: F401  (the dialogue and its extractor)
+        from ..dialogue import turn  # noqa: F401  (the dialogue and its extractor)
 
         search("青年项目年龄", top=1)
     except Exception as e:  # the first turn will try again and report properly
