@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 import pytest
 
-from bot.understand.extract import Extraction, extract, parse_number
+from bot.understand.extract import Extraction, extract
+from bot.understand.numbers import parse_number
 from bot.eligibility.profile import Profile
 
 from conftest import DEV, ROOT
@@ -647,7 +648,7 @@ def _sample(fact: str, kind: str):
 
 
 def _template_cases():
-    from bot.understand.extract import _kind
+    from bot.eligibility.facts import kind as _kind
 
     paths = [DEV / "templates_dev.json", ROOT / "tests" / "data" / "templates_extra.json"]
     for path in paths:
@@ -772,7 +773,7 @@ def test_cn2an_is_imported_only_when_needed():
 
 
 def test_program_ids_exist():
-    from bot.understand.extract import _PROG_SUB
+    from bot.understand.programs import PROG_SUB as _PROG_SUB
     from bot.eligibility.rules import program_ids
 
     known = set(program_ids())

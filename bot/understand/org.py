@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 
-from .extract import ABROAD_ZH, EN_WORD, NUM, _en, _moneys, parse_number
+from .money import moneys
+from .numbers import EN_WORD, NUM, parse_number
+from .text import en_words
+from .vocab import ABROAD_ZH
 
-N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{NUM}|{_en(EN_WORD)})"
+N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{NUM}|{en_words(EN_WORD)})"
 GAP = r"[^，,。;；\d]{0,12}?"
 
 # fact -> patterns; each has a named group n (the number)
@@ -69,7 +72,7 @@ def find_org(msg, asking: str | None = None) -> None:
                 if v is not None:
                     msg.add(fact, v, m.start("n"), span=(m.start("n"), m.end("n")))
                     break
-    for start, end, value in _moneys(low):
+    for start, end, value in moneys(low):
         if re.search(r"经费|资金|fund", low[max(0, start - 16):end + 8]) and not re.search(r"年薪|工资|salary", low[max(0, start - 8):start]):
             msg.add("org_annual_fund_cny", value, start, span=(start, end))
             break

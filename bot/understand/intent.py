@@ -1,0 +1,65 @@
+"""What a message does besides stating facts: asks a question, corrects an earlier answer, declines to answer.
+"""
+from __future__ import annotations
+
+import re
+
+from .text import en_words, find_all, search
+
+_Q_ZH = re.compile(r"[?？]|[吗嘛](?=\s*(?:$|[,，。.!！~～]))|呢\s*(?=$|[?？])|(?<!没)什么|多少|哪(?!怕)|怎么|怎样|如何|能否|是否|可否|能不能|可不可以|是不是|有没有|会不会"
+                   r"|要不要|需不需要|需要什么|为什么|为何|请问|想问|想了解|想知道|想咨询|咨询一下|介绍一下|解释一下|说明一下|讲讲|讲一下|说说|(?<![好十几了过这那前近最头])几(?:年|个|次|岁|月|天|万|项|种|类|条|位)(?!前|后|来|以来|了)|多久|多长|多大(?!学)")
+
+
+_Q_EN = re.compile(r"(?:^|[.!;,:]\s*|\s[-–]\s)" + en_words(
+    r"what|how|when|where|which|who|whom|whose|why|can|could|does|do|is|are|will|would|should|shall|may|might|must|am i"
+    r"|is there|are there|tell me|explain|please explain") + r"|" + en_words(
+    r"i want to know|i'd like to know|i would like to know|i wonder|wondering|do you know|could you tell|can you tell"
+    r"|is it possible|am i eligible|can i|could i|do i|what about|how about|how long|how many|how much|how old|what is|what are"
+    r"|what's|which program|eligible for|qualify for|do i qualify|tell me about|explain|describe|i.m wondering|let me know"))
+
+
+CORR = re.compile(r"不对|错了|说错|写错|打错|搞错|弄错|记错|更正|纠正|修改|改成|改为|改一下|应该是|其实是|实际上|其实|准确地?说|刚才说的|上面说的|" + en_words(
+    r"sorry|actually|correction|i meant|i mean|mistake|typo|wrong|let me correct|to correct|change (?:my|it|that|the)|update (?:my|it|that|the)"
+    r"|should be|make that|make it|rather|scratch that|oops|my bad|no wait|wait"))
+
+
+DECL = re.compile(r"不清楚|不太清楚|不大清楚|不知道|不太知道|不确定|不太确定|说不准|说不好|不好说|不记得|记不清|忘了|不方便|不想说|不想透露|不愿透露|不愿意说|保密|无可奉告|不便透露|不了解|不晓得|不懂|" + en_words(
+    r"i don'?t know|i do not know|don'?t really know|don'?t know|dunno|idk|not sure|unsure|no idea|not certain|can'?t remember|cannot remember"
+    r"|don'?t remember|forgot|prefer not to (?:say|answer|disclose)|rather not (?:say|answer)|won'?t say|can'?t say|decline to"
+    r"|not comfortable|pass|skip|no comment|unknown"))
+
+
+DECL_FACT = [
+    ("age", r"年龄|多大|几岁|岁|" + en_words(r"age|how old")), ("birth_year", r"出生|哪年|" + en_words(r"born|birth")),
+    ("equity_percent", r"持股|股份|股权|占股|" + en_words(r"equity|stake|shares?")), ("annual_salary_cny", r"年薪|薪|工资|" + en_words(r"salary|pay")),
+    ("nationality", r"国籍|" + en_words(r"nationality|citizenship")), ("company_age_years", r"成立|" + en_words(r"founded")),
+    ("has_contract", r"合同|协议|" + en_words(r"contract")), ("product_stage", r"阶段|" + en_words(r"stage")),
+    ("prior_applications", r"申报过|申请过|次数|" + en_words(r"applied")),
+]
+
+
+def is_question(low: str) -> bool:
+    for m in find_all(_Q_ZH, low):
+        t = m.group()
+        # "没拿过什么大奖", "不知道多少" are statements: the word is no interrogative there
+        if t in ("什么", "多少", "哪") and search(r"(?:没|不|无|未)[^，,。.!！]{0,4}$", low[max(0, m.start() - 5):m.start()]) \
+                and not search(r"[?？吗]", low):
+            continue
+        if t == "多少" and search(r"或多或少", low):
+            continue
+        # "我不确定是不是知名的": an embedded question, said to decline
+        if search(r"(?:不确定|不知道|不清楚|说不准|不记得|记不清)[^，,。.!！]{0,3}$", low[max(0, m.start() - 8):m.start()]) \
+                and not search(r"[?？吗]", low):
+            continue
+        return True
+    for m in find_all(_Q_EN, low):
+        if search(en_words(r"not sure|don't know|do not know|no idea|unsure|can't remember|not certain") + r"\s*$", low[max(0, m.start() - 16):m.start()]) \
+                and "?" not in low:
+            continue
+        t = m.group().strip(" .!;,:-–").strip()
+        if t in ("is", "are", "do", "does", "can", "could", "will", "would", "should", "may", "might", "must", "shall") and \
+                not search(r"\?|" + en_words(r"i|you|there|it|my|the|a|this|that|we|he|she|they|people|foreigners?|applicants?"),
+                              low[m.end():m.end() + 14]):
+            continue
+        return True
+    return False
