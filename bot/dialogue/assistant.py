@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+
 from . import messages as M
 from .reply import Reply
 from .store import SQLiteStore

@@ -5,16 +5,23 @@ import re
 
 from pydantic import ValidationError
 
-from . import messages as M
-from ..eligibility.engine import Verdict, verdicts
-from ..understand.extract import extract
-from ..eligibility.facts import label, options, question
-from .focus import individual_programs, named_programs
-from ..eligibility.profile import Profile, describe
-from .reply import Reply
 from corpus import citation
-from ..eligibility.report import cite_text, show_value, unmet_leaves, verdict_json, verdict_text
+
+from ..eligibility.engine import Verdict, verdicts
+from ..eligibility.facts import label, options, question
+from ..eligibility.profile import Profile, describe
+from ..eligibility.report import (
+    cite_text,
+    show_value,
+    unmet_leaves,
+    verdict_json,
+    verdict_text,
+)
 from ..eligibility.rules import rulebook
+from ..understand.extract import extract
+from . import messages as M
+from .focus import individual_programs, named_programs
+from .reply import Reply
 from .store import Session
 
 INTENT_RE = re.compile(  # the user wants their own eligibility checked, not a rule explained

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from corpus import RULES_DIR
+
 OPS = {"==", "!=", "<=", ">=", "<", ">", "in", "not_in", "between", "any_in", "contains"}
 
 

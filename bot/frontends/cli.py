@@ -278,8 +278,8 @@ def cmd_say(a) -> int:
 
 def cmd_profile(a) -> int:
     from ..dialogue.assistant import Assistant
-    from ..eligibility.engine import verdicts
     from ..dialogue.focus import individual_programs
+    from ..eligibility.engine import verdicts
     from ..eligibility.profile import Profile
     from ..eligibility.report import verdict_json
 

@@ -16,11 +16,21 @@ def _load(name: str) -> dict:
     return tomllib.loads((_DIR / name).read_text(encoding="utf-8"))
 
 
+_places, _inst, _work = _load("places.toml"), _load("institutions.toml"), _load("work.toml")
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(words)
 
 
-_places, _inst, _work = _load("places.toml"), _load("institutions.toml"), _load("work.toml")
+def vocab_list(section: str, key: str) -> str:
+    """One list of a vocabulary file as an alternation, e.g. ("chinese_universities", "zh")."""
+    for data in (_places, _inst, _work):
+        if section in data:
+            return _alt(data[section][key])
+    raise KeyError(f"no vocabulary list {section}.{key}")
+
+
 
 ABROAD_ZH = _alt(_places["abroad"]["zh"])
 ABROAD_EN = en_words(_alt(_places["abroad"]["en"]) + r"|(?:in|at|from|to|of) (?:the )?(?:"
