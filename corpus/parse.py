@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .numerals import zh_number
+
 # Sentence-final marks: a line ending in one of these ends a paragraph; any
 # other line ending was cut by the layout and is joined to the next line.
 SENTENCE_END = set("。；;：:！!？?")
-CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUM = "一二三四五六七八九十百零"
 BULLET_RE = re.compile(r"^(?:-\s*)?[❖◆●•▪■]\s*|^-\s+")
 ITEM_RE = re.compile(r"^[（(]([一二三四五六七八九十]+)[)）]")
@@ -37,17 +38,11 @@ class Clause:
 
 
 def cn_int(numeral: str) -> int:
-    """一..九十九 as an int. Only article and chapter numbers pass through here,
-    at index-build time; cn2an would add 170 ms of import to every cold start."""
-    if numeral.isdigit():
-        return int(numeral)
-    if "百" in numeral:
-        head, _, rest = numeral.partition("百")
-        return CN_DIGITS.get(head, 1) * 100 + (cn_int(rest.lstrip("零")) if rest else 0)
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
-        return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
-    return CN_DIGITS[numeral]
+    """An article or chapter number (四十三, 43) as an int."""
+    value = int(numeral) if numeral.isdigit() else zh_number(numeral, concat=False)
+    if not isinstance(value, int):
+        raise ValueError(f"not an article number: {numeral!r}")
+    return value
 
 
 def _is_ascii_word(ch: str) -> bool:

@@ -11,10 +11,10 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from corpus.language import CJK_RE, language  # noqa: F401  (CJK_RE: for search.py)
+
 GLOSSARY_PATH = Path(__file__).parent / "glossary.toml"
 WORD_RE = re.compile(r"[a-z0-9][a-z0-9&.'+-]*")
-LATIN_RE = re.compile(r"[A-Za-z]")
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -39,8 +39,7 @@ def _words(text: str) -> list[str]:
 
 
 def is_english(text: str) -> bool:
-    """More Latin letters than CJK characters."""
-    return len(LATIN_RE.findall(text)) > len(CJK_RE.findall(text))
+    return language(text) == "en"
 
 
 def translate(text: str) -> tuple[list[str], list[str]]:
@@ -74,13 +73,11 @@ CN_NUMBER_RE = re.compile(r"([零一二两三四五六七八九十百]+)(?=[次�
 
 def arabic_numbers(text: str) -> str:
     """两次 -> 2次, 三十六个月 -> 36个月: the regulations write numbers in digits."""
-    from corpus.parse import cn_int
+    from corpus.numerals import zh_number
 
     def sub(m):
-        try:
-            return str(cn_int(m.group(1).replace("两", "二")))
-        except (KeyError, ValueError):
-            return m.group(1)
+        value = zh_number(m.group(1), concat=False)
+        return str(value) if isinstance(value, int) else m.group(1)
 
     return CN_NUMBER_RE.sub(sub, text)
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.language import CJK_RE  # noqa: E402
+from corpus.numerals import int_to_cn  # noqa: E402
+
 from . import english
 from .index import Entry, load_index, scorer
 from .tokenize import tokens
@@ -52,18 +55,6 @@ class Hit:
         return out
 
 
-def int_to_cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-    hundreds, rest = divmod(n, 100)
-    tail = "" if rest == 0 else ("零" + int_to_cn(rest) if rest < 10 else (int_to_cn(rest) if rest >= 20 else "一" + int_to_cn(rest)))
-    return digits[hundreds] + "百" + tail
-
-
 def canonical_article(label: str) -> str:
     """'第8条' / 'Article 8' / '任务 27' / '三(七)' -> the label as the index spells it."""
     label = label.strip()
@@ -103,7 +94,7 @@ def _hit(e: Entry, score: float, exact: bool = False) -> Hit:
 def query_tokens(query: str) -> list[str]:
     if english.is_english(query):
         zh, rest = english.translate(query)
-        cjk = "".join(ch for ch in query if english.CJK_RE.match(ch))
+        cjk = "".join(ch for ch in query if CJK_RE.match(ch))
         return tokens(english.expand(" ".join(zh) + " " + cjk)) + english.query_tokens(rest)
     return tokens(english.expand(query))
 

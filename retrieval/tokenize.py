@@ -16,7 +16,8 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 PUNCT_RE = re.compile(r"^[\W_]+$", re.UNICODE)
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+from corpus.language import CJK_RE  # noqa: E402
+
 # Cut modes compared on the dev set (README): "search" = jieba.lcut_for_search,
 # "search+bigrams" = that plus the character bigrams of every CJK word.
 MODE = "search+bigrams"

@@ -10,8 +10,9 @@ is one transaction of the session store.
 from __future__ import annotations
 
 import logging
-import re
 import unicodedata
+
+from corpus.language import language
 
 from . import messages as M
 from .reply import Reply
@@ -20,8 +21,6 @@ from .store import SQLiteStore
 log = logging.getLogger("policybot.core")
 
 MAX_INPUT = 4000
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-LATIN_RE = re.compile(r"[A-Za-z]")
 
 
 def clean(text: str) -> str:
@@ -30,11 +29,6 @@ def clean(text: str) -> str:
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C").strip()
 
 
-def detect_lang(text: str, default: str) -> str:
-    cjk, latin = len(CJK_RE.findall(text)), len(LATIN_RE.findall(text))
-    if cjk == 0 and latin == 0:
-        return default  # "34", "✓": keep the conversation's language
-    return "zh" if cjk * 3 >= latin else "en"
 
 
 class Assistant:
@@ -47,7 +41,7 @@ class Assistant:
             if session is None:
                 return Reply("", "zh", kind="duplicate")
             if not session.lang_forced and not text.startswith("/"):  # "/profile" says nothing about the language
-                session.lang = detect_lang(text, session.lang)
+                session.lang = language(text, session.lang)
             from .turn import Turn
 
             try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.language import CJK_RE
+
 from ..eligibility.facts import kind
 from .choices import choice_value
 from .durations import PER_YEAR_BEFORE, durations, months_value
@@ -85,7 +87,7 @@ def _yes_no(low: str):
         if re.fullmatch(r"(?:no|nope|not really|不是|没有|否)", part):
             return False
     # a short sentence without a yes/no word: its negation decides
-    if len(t) <= 16 and search(r"[\u4e00-\u9fff]", t):
+    if len(t) <= 16 and CJK_RE.search(t):
         if search(r"没|未|不是|不会|无|非|从未|否|不", t):
             return False
         if search(r"已|有(?!没)|了$|过", t) or (len(t) <= 4 and search(r"是|对", t)):
