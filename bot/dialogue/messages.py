@@ -40,8 +40,6 @@ TEXTS = {
     "focus": {"zh": "评估项目：{names}。", "en": "Programs checked: {names}."},
     "verdict_head": {"zh": "评估结果：", "en": "Result:"},
     "all_decided": {"zh": "以上项目的结论都已确定。", "en": "All programs above are decided."},
-    "still_unknown": {"zh": "还缺少：{labels}（您选择了跳过，结论暂定为“尚待确定”）。",
-                      "en": "Still missing: {labels} (you skipped these, so the result stays undetermined)."},
     "details_hint": {"zh": "发送“详细”查看逐条依据，/profile 查看或修改信息。",
                      "en": "Say \"details\" for the full trace, /profile to review or edit your facts."},
     "reset": {"zh": "已清空您的信息，可以重新开始（发送 /check）。", "en": "Cleared. Send /check to start again."},
@@ -61,12 +59,6 @@ TEXTS = {
     "no": {"zh": "否", "en": "no"},
 }
 
-STATUS = {
-    "zh": {"eligible": "✅ 符合条件", "ineligible": "❌ 不符合条件", "needs_exception": "⚠️ 需破格（例外）申请",
-           "undetermined": "❓ 尚待确定"},
-    "en": {"eligible": "✅ eligible", "ineligible": "❌ not eligible", "needs_exception": "⚠️ needs an exception",
-           "undetermined": "❓ undetermined"},
-}
 
 
 def t(lang: str, key: str, **kw) -> str:

@@ -1,8 +1,6 @@
 """One conversation turn, step by step: command, understanding, facts, verdicts, next question."""
 from __future__ import annotations
 
-import re
-
 from pydantic import ValidationError
 
 from corpus import citation
@@ -12,43 +10,30 @@ from ..eligibility.facts import label, options, question
 from ..eligibility.profile import Profile, describe
 from ..eligibility.report import (
     cite_text,
+    short_name,
     show_value,
-    unmet_leaves,
+    verdict_block,
     verdict_json,
+    verdict_line,
     verdict_text,
 )
 from ..eligibility.rules import rulebook
 from ..understand.extract import extract
+from ..understand.intent import (
+    DETAILS_RE,
+    FIRST_PERSON_RE,
+    GREETING_RE,
+    INTENT_RE,
+    PROCEDURE_RE,
+    SELF_RE,
+    WHY_RE,
+)
 from . import messages as M
 from .focus import individual_programs, named_programs
 from .reply import Reply
 from .store import Session
 
-INTENT_RE = re.compile(  # the user wants their own eligibility checked, not a rule explained
-    r"((想|能|可以|能不能|能否|是否可以|可不可以|打算|准备)(去)?(申请|申报|报名|参加|入选)|符合.{0,6}(条件|要求)|够条件|有资格|够格|"
-    r"评估|看看我|帮我看|帮我查|我.{0,6}(申请|申报)|可以吗|行吗|行不行|够吗|有机会吗|有没有机会|有戏吗|"
-    r"\bdo i stand a chance\b|\bwould i\b|\bapply\b|\bapplying\b|\beligib|\bqualif|\bcheck me\b)", re.I)
-# "How do I apply?" / "申请材料交到哪里？" ask about the procedure, not the asker's eligibility
-PROCEDURE_RE = re.compile(r"^\s*(how|where|when|what|which|who|whom)\b|怎么|如何|哪里|在哪|什么时候|何时|多久|哪些|流程|程序|材料|渠道",
-                          re.I)
-SELF_RE = re.compile(r"\b(can|could|may) i\b|\bam i\b|\bdo i (qualify|meet)|\beligib|\bqualif|我能|我可以|我是否|我符合|我够|"
-                     r"我有没有资格|我有资格", re.I)
-FIRST_PERSON_RE = re.compile(r"(我|本人|咱|\bi\b|\bi'm\b|\bim\b|\bmy\b|\bme\b|\bmine\b|\bwe\b|\bour\b)", re.I)
-GREETING_RE = re.compile(r"^(你好|您好|嗨|哈喽|早上好|下午好|晚上好|hi|hello|hey|good (morning|afternoon|evening))"
-                         r"[!！。.,，~ ]*$", re.I)
-DETAILS_RE = re.compile(r"^(详细|详情|完整依据|依据|trace|details?|full trace|show details)[。.!！]?$", re.I)
-WHY_RE = re.compile(r"^(为什么|为啥|why\??|why do you ask\??|why is that\??)[？?。.!！]?$", re.I)
 MAX_ATTEMPTS = 2
-
-
-def short_name(pid: str, lang: str) -> str:
-    p = rulebook().programs[pid]
-    if lang == "en":
-        return p.name_en
-    import corpus
-
-    doc = corpus.documents()[p.doc].short
-    return doc + p.name.split(" ", 1)[-1] if " " in p.name else p.name
 
 
 class Turn:
@@ -274,46 +259,13 @@ class Turn:
 
     # -- verdict texts --------------------------------------------------------------
     def verdict_line(self, v: Verdict) -> str:
-        js = verdict_json(v, self.lang)
-        line = f"{short_name(v.program.id, self.lang)}：{M.STATUS[self.lang][v.status]}" if self.lang == "zh" else \
-            f"{short_name(v.program.id, self.lang)}: {M.STATUS[self.lang][v.status]}"
-        deciding = [c for c in js["conditions"] if c["status"] in ("failed", "relaxable")]
-        if deciding:
-            c = deciding[0]
-            line += (f" — {c['text']}（{c['article']}：“{c['quote']}”）" if self.lang == "zh"
-                     else f" — {c['text']} ({c['article']}: “{c['quote']}”)")
-        return line
+        return verdict_line(v, self.lang)
 
     def verdict_message(self, vs: list[Verdict]) -> str:
         lines = [M.t(self.lang, "verdict_head")]
         for v in vs:
-            js = verdict_json(v, self.lang)
             lines.append("")
-            lines.append(f"【{short_name(v.program.id, self.lang)}】{M.STATUS[self.lang][v.status]}")
-            for o in v.outcomes:
-                if o.status not in ("failed", "relaxable"):
-                    continue
-                for leaf in unmet_leaves(o) or [o]:  # the requirement itself, not the group it sits in
-                    c = leaf.cond
-                    mark = "≈" if "relaxable" in (o.status, leaf.status) else "✗"
-                    lines.append(f"  {mark} {c.zh if self.lang == 'zh' else c.en} — {cite_text(c.cite, self.lang)}"
-                                 f"{'：' if self.lang == 'zh' else ': '}“{c.quote}”")
-            if v.status == "eligible":
-                met = [c for c in js["conditions"] if c["status"] == "met"][:3]
-                for c in met:
-                    lines.append(f"  ✓ {c['text']} — {cite_text_js(c, self.lang)}")
-                for r in js.get("review", []):
-                    lines.append(("  ◇ 需专家评审：" if self.lang == "zh" else "  ◇ for the expert panel: ") + r)
-            for ch in js.get("changes", []):
-                lines.append("  → " + ch["text"])
-            for a in v.amounts:
-                if "cny_per_year" in a:
-                    amount = f"{a['cny_per_year']:,.0f}"
-                    lines.append((f"  ¥ {a['text']}：{amount} 元/年" if self.lang == "zh" else f"  ¥ {a['text']}: CNY {amount} a year")
-                                 + (("（上限）" if self.lang == "zh" else " (cap)") if a.get("up_to") else "")
-                                 + f" — {a['article']}")
-            if v.status == "undetermined" and v.missing:
-                lines.append("  " + M.t(self.lang, "still_unknown", labels="、".join(label(f, self.lang) for f in v.missing)))
+            lines += verdict_block(v, self.lang, lambda f: label(f, self.lang))
         lines.append("")
         lines.append(M.t(self.lang, "details_hint"))
         return "\n".join(lines)
@@ -459,6 +411,3 @@ def v_facts(v: Verdict) -> set[str]:
 
     return {f for o in v.outcomes for f in leaf_facts(o)}
 
-
-def cite_text_js(c: dict, lang: str) -> str:
-    return citation(c["doc"], c["article"], c.get("item", ""), lang)

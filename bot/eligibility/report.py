@@ -2,15 +2,37 @@
 report, and for every negative verdict what would change it."""
 from __future__ import annotations
 
+from corpus import citation
+
 from .engine import FAILED, MET, RELAXABLE, REVIEW, UNKNOWN, Outcome, Verdict
 from .rules import Cite
 
+# the one wording of each status, for every frontend
 STATUS_WORDS = {
-    "zh": {"eligible": "符合条件", "ineligible": "不符合条件", "needs_exception": "需破格/例外申请",
-           "undetermined": "尚待确定（缺少信息）"},
+    "zh": {"eligible": "符合条件", "ineligible": "不符合条件", "needs_exception": "需破格（例外）申请",
+           "undetermined": "尚待确定"},
     "en": {"eligible": "eligible", "ineligible": "not eligible", "needs_exception": "needs an exception",
-           "undetermined": "undetermined (facts missing)"},
+           "undetermined": "undetermined"},
 }
+STATUS_ICON = {"eligible": "✅", "ineligible": "❌", "needs_exception": "⚠️", "undetermined": "❓"}
+
+
+def status_text(status: str, lang: str) -> str:
+    """'✅ 符合条件' / '❓ undetermined'."""
+    return f"{STATUS_ICON[status]} {STATUS_WORDS['en' if lang == 'en' else 'zh'][status]}"
+
+
+def short_name(pid: str, lang: str) -> str:
+    """海聚工程青年项目 / "Haiju: Youth project": a program's name in a list."""
+    import corpus
+
+    from .rules import rulebook
+
+    p = rulebook().programs[pid]
+    if lang == "en":
+        return p.name_en
+    doc = corpus.documents()[p.doc].short
+    return doc + p.name.split(" ", 1)[-1] if " " in p.name else p.name
 MARK = {MET: "✓", FAILED: "✗", UNKNOWN: "?", RELAXABLE: "≈", REVIEW: "◇"}
 
 
@@ -215,7 +237,7 @@ def show_value(fact: str | None, value, lang: str) -> str:
 def verdict_text(v: Verdict, lang: str = "zh", facts_label=None) -> str:
     p = v.program
     name = p.name if lang == "zh" else p.name_en
-    lines = [f"【{name}】 {STATUS_WORDS[lang][v.status]}"]
+    lines = [f"【{name}】 {status_text(v.status, lang)}"]
     for o in v.outcomes:
         c = o.cond
         shown = show_value(c.fact, o.value, lang)
@@ -227,8 +249,58 @@ def verdict_text(v: Verdict, lang: str = "zh", facts_label=None) -> str:
     for ch in verdict_changes(v, lang) if v.status in ("ineligible", "needs_exception") else []:
         lines.append(("  → " + ch["text"]))
     for a in v.amounts:
-        amount = (f"：{a['cny_per_year']:,.0f} 元/年" if lang == "zh" else f": CNY {a['cny_per_year']:,.0f} a year") \
-            if "cny_per_year" in a else ""
-        up_to = ("（上限）" if lang == "zh" else " (cap)") if a.get("up_to") else ""
-        lines.append(f"  ¥ {a['text']}{amount}{up_to} — {cite_text(Cite(a['doc'], a['article'], a['quote'], a.get('item', '')), lang)}")
+        lines.append(amount_line(a, lang, cite_text(Cite(a["doc"], a["article"], a["quote"], a.get("item", "")), lang)))
     return "\n".join(lines)
+
+
+def amount_line(a: dict, lang: str, cite: str) -> str:
+    """'  ¥ 年薪补助：200,000 元/年（上限） — 第十一条'."""
+    amount = (f"：{a['cny_per_year']:,.0f} 元/年" if lang == "zh" else f": CNY {a['cny_per_year']:,.0f} a year") \
+        if "cny_per_year" in a else ""
+    up_to = ("（上限）" if lang == "zh" else " (cap)") if a.get("up_to") else ""
+    return f"  ¥ {a['text']}{amount}{up_to} — {cite}"
+
+
+def verdict_line(v: Verdict, lang: str) -> str:
+    """One line: the program, its status and the condition that decided it, with its words."""
+    js = verdict_json(v, lang)
+    sep = "：" if lang == "zh" else ": "
+    line = f"{short_name(v.program.id, lang)}{sep}{status_text(v.status, lang)}"
+    deciding = [c for c in js["conditions"] if c["status"] in ("failed", "relaxable")]
+    if deciding:
+        c = deciding[0]
+        line += (f" — {c['text']}（{c['article']}：“{c['quote']}”）" if lang == "zh"
+                 else f" — {c['text']} ({c['article']}: “{c['quote']}”)")
+    return line
+
+
+STILL_UNKNOWN = {"zh": "还缺少：{labels}（您选择了跳过，结论暂定为“尚待确定”）。",
+                 "en": "Still missing: {labels} (you skipped these, so the result stays undetermined)."}
+
+
+def verdict_block(v: Verdict, lang: str, label) -> list[str]:
+    """A verdict for a person: the status, each unmet requirement with its words, for an eligible
+    program the first met ones and what the panel judges, what would change it, the amounts."""
+    js = verdict_json(v, lang)
+    lines = [f"【{short_name(v.program.id, lang)}】{status_text(v.status, lang)}"]
+    for o in v.outcomes:
+        if o.status not in ("failed", "relaxable"):
+            continue
+        for leaf in unmet_leaves(o) or [o]:  # the requirement itself, not the group it sits in
+            c = leaf.cond
+            mark = "≈" if "relaxable" in (o.status, leaf.status) else "✗"
+            lines.append(f"  {mark} {c.zh if lang == 'zh' else c.en} — {cite_text(c.cite, lang)}"
+                         f"{'：' if lang == 'zh' else ': '}“{c.quote}”")
+    if v.status == "eligible":
+        for c in [c for c in js["conditions"] if c["status"] == "met"][:3]:
+            lines.append(f"  ✓ {c['text']} — {citation(c['doc'], c['article'], c.get('item', ''), lang)}")
+        for r in js.get("review", []):
+            lines.append(("  ◇ 需专家评审：" if lang == "zh" else "  ◇ for the expert panel: ") + r)
+    for ch in js.get("changes", []):
+        lines.append("  → " + ch["text"])
+    for a in v.amounts:
+        if "cny_per_year" in a:
+            lines.append(amount_line(a, lang, a["article"]))
+    if v.status == "undetermined" and v.missing:
+        lines.append("  " + STILL_UNKNOWN[lang].format(labels="、".join(label(f) for f in v.missing)))
+    return lines

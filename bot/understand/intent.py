@@ -63,3 +63,20 @@ def is_question(low: str) -> bool:
             continue
         return True
     return False
+
+
+# -- what a whole message wants (read by the dialogue) ------------------------------------------------
+INTENT_RE = re.compile(  # the user wants their own eligibility checked, not a rule explained
+    r"((想|能|可以|能不能|能否|是否可以|可不可以|打算|准备)(去)?(申请|申报|报名|参加|入选)|符合.{0,6}(条件|要求)|够条件|有资格|够格|"
+    r"评估|看看我|帮我看|帮我查|我.{0,6}(申请|申报)|可以吗|行吗|行不行|够吗|有机会吗|有没有机会|有戏吗|"
+    r"\bdo i stand a chance\b|\bwould i\b|\bapply\b|\bapplying\b|\beligib|\bqualif|\bcheck me\b)", re.I)
+# "How do I apply?" / "申请材料交到哪里？" ask about the procedure, not the asker's eligibility
+PROCEDURE_RE = re.compile(r"^\s*(how|where|when|what|which|who|whom)\b|怎么|如何|哪里|在哪|什么时候|何时|多久|哪些|流程|程序|材料|渠道",
+                          re.I)
+SELF_RE = re.compile(r"\b(can|could|may) i\b|\bam i\b|\bdo i (qualify|meet)|\beligib|\bqualif|我能|我可以|我是否|我符合|我够|"
+                     r"我有没有资格|我有资格", re.I)
+FIRST_PERSON_RE = re.compile(r"(我|本人|咱|\bi\b|\bi'm\b|\bim\b|\bmy\b|\bme\b|\bmine\b|\bwe\b|\bour\b)", re.I)
+GREETING_RE = re.compile(r"^(你好|您好|嗨|哈喽|早上好|下午好|晚上好|hi|hello|hey|good (morning|afternoon|evening))"
+                         r"[!！。.,，~ ]*$", re.I)
+DETAILS_RE = re.compile(r"^(详细|详情|完整依据|依据|trace|details?|full trace|show details)[。.!！]?$", re.I)
+WHY_RE = re.compile(r"^(为什么|为啥|why\??|why do you ask\??|why is that\??)[？?。.!！]?$", re.I)
