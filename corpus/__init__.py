@@ -8,38 +8,14 @@ staff add with `policybot corpus add` live in the user's data directory
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .document import SOURCES, Document
 from .parse import PARSERS, Clause
 
 HERE = Path(__file__).parent
-SOURCES = HERE / "sources"
 RULES_DIR = HERE / "rules"  # eligibility rules, one file per document, beside the sources they quote
-
-
-@dataclass(frozen=True)
-class Document:
-    id: str
-    file: str
-    title: str
-    title_en: str
-    short: str
-    issuer: str
-    number: str
-    in_force: str
-    in_force_note: str
-    kind: str
-    root: str = ""  # directory of a staff-added document; built-in ones live in SOURCES
-    builtin: bool = True
-
-    @property
-    def path(self) -> Path:
-        return (Path(self.root) if self.root else SOURCES) / self.file
-
-    def raw(self) -> str:
-        return self.path.read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -105,4 +81,4 @@ def first_phrase(text: str) -> str:
     return head[:20]
 
 
-__all__ = ["Clause", "Document", "citation", "documents", "load", "title_of", "titles", "reload"]
+__all__ = ["SOURCES", "Clause", "Document", "citation", "documents", "load", "title_of", "titles", "reload"]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.language import CJK_RE  # noqa: E402
-from corpus.numerals import int_to_cn  # noqa: E402
+import corpus
+from corpus.language import CJK_RE
+from corpus.numerals import int_to_cn
 
 from . import english
 from .index import Entry, load_index, scorer
@@ -22,14 +23,9 @@ EN_ARTICLE_RE = re.compile(r"\barticle\s+(\d+)\b", re.I)
 TASK_RE = re.compile(r"(?:任务|\btask\s*)(?:第)?\s*(\d+)", re.I)
 ZGC_ITEM_RE = re.compile(r"([一二三四])\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]")
 
-# Words that name a document, for "海智基地第十条" and --doc-less lookups.
-DOC_HINTS = [
-    ("haizhi-bases", ("海智", "科协", "haizhi")),
-    ("bj-foreign-experts-2013", ("外国专家工作暂行办法", "外专办法", "京外专", "北京市引进和服务外国专家", "bj-foreign")),
-    ("haiju-intro", ("海聚", "haiju")),
-    ("zgc-ecosystem-2015", ("中关村", "生态系统", "zhongguancun", "zgc")),
-    ("qianren-2017", ("千人计划", "海外高层次人才引进计划", "thousand talents", "qianren")),
-]
+# Which document a question names (documents.toml `hints`), tried in this order: the more specific names
+# first ("北京市引进和服务外国专家" before 千人计划, "千人计划海聚工程" is Haiju's).
+DOC_HINT_ORDER = ["haizhi-bases", "bj-foreign-experts-2013", "haiju-intro", "zgc-ecosystem-2015", "qianren-2017"]
 # Without a hint, a bare 第八条 most often means the national measures.
 DOC_ORDER = ["qianren-2017", "bj-foreign-experts-2013", "haizhi-bases", "haiju-intro", "zgc-ecosystem-2015"]
 
@@ -73,8 +69,9 @@ def canonical_article(label: str) -> str:
 
 def doc_hint(query: str) -> str | None:
     q = query.lower()
-    for doc, words in DOC_HINTS:
-        if any(w in q for w in words):
+    docs = corpus.builtin_documents()
+    for doc in DOC_HINT_ORDER:
+        if any(w in q for w in docs[doc].hints):
             return doc
     return None
 

@@ -1,23 +1,20 @@
 """Which programs a message names or implies (the programs "in focus").
 
 Program names come from the rules data (`keywords`, `keywords_en` of each
-program); the words below name a whole family (a document) or a kind of
-applicant, and narrow or widen those matches.
+program, and the `[family]` words that name a whole document's programs); the
+words below name a kind of applicant, and narrow or widen those matches.
 """
 from __future__ import annotations
 
 from ..eligibility.rules import rulebook
 
-FAMILY_WORDS = {
-    "qianren": (["千人计划", "国家海外高层次", "国家级", "国家的", "国家创业", "国家青年", "国家项目"],
-                ["thousand talents", "1000 talents", "national program", "national talent", "qianren"]),
-    "haiju": (["海聚"], ["haiju"]),
-    "bjfe": (["资助", "补助", "补贴", "待遇", "工薪", "北京市外国专家"],
-             ["subsidy", "subsidies", "funding", "grant", "benefit", "allowance", "financial support"]),
-    "haizhi": (["海智"], ["haizhi"]),
-}
 FOREIGN_EXPERT_WORDS = (["外国专家", "外籍专家", "外专"], ["foreign expert", "foreign scientist", "foreign specialist"])
 FOREIGN_EXPERT_PROGRAMS = ["qianren.foreign_expert", "haiju.foreign_long", "haiju.foreign_short"]
+
+
+def family_words() -> dict[str, tuple[list[str], list[str]]]:
+    """Words that name a whole family of programs (the rules' `[family]` tables)."""
+    return {f.id: (f.words, f.words_en) for f in rulebook().families.values()}
 
 
 def _family(pid: str) -> str:
@@ -48,7 +45,7 @@ def named_programs(text: str) -> list[str]:
     if any(_family(p) == "haizhi" for p in specific):
         # an institution applying for a base is not also an applicant for a person's program
         specific = [p for p in specific if _family(p) == "haizhi"]
-    families = [f for f, words in FAMILY_WORDS.items() if _hit(low, words)]
+    families = [f for f, words in family_words().items() if _hit(low, words)]
     if specific:
         # a program named by its own name wins over what the generic words imply
         named = [p for p in specific if _family(p) in families] or specific

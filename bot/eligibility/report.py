@@ -237,7 +237,7 @@ def show_value(fact: str | None, value, lang: str) -> str:
 def verdict_text(v: Verdict, lang: str = "zh", facts_label=None) -> str:
     p = v.program
     name = p.name if lang == "zh" else p.name_en
-    lines = [f"【{name}】 {status_text(v.status, lang)}"]
+    lines = [f"【{name}】 {STATUS_WORDS[lang][v.status]}"]
     for o in v.outcomes:
         c = o.cond
         shown = show_value(c.fact, o.value, lang)

@@ -15,6 +15,8 @@ Each file holds
   program when its `when` test holds (第二十五条 for western regions), except
   conditions with one of `except_tags`; with `only_tags`, only conditions
   carrying one of those tags (海聚 破格: age, degree, position).
+- `[family]`: how people name the document's programs (words that put them in focus, the
+  regular expressions that read "海聚工程外专长期项目" as `haiju.foreign_long`).
 - `[program."<program id>"]`: `name`, `name_en`, `article`, `conditions`
   (ids, in the order a person would check them), optional `relaxations`
   and `amounts`.
@@ -110,10 +112,24 @@ class Program:
 
 
 @dataclass
+class Family:
+    """The programs of one document as people name them (the file's `[family]` table)."""
+    id: str
+    doc: str
+    words: list[str] = field(default_factory=list)
+    words_en: list[str] = field(default_factory=list)
+    mention_rank: int = 0
+    mention_zh: str = ""
+    mention_en: str = ""
+    mentions: list[dict] = field(default_factory=list)
+
+
+@dataclass
 class RuleBook:
     conditions: dict[tuple[str, str], Condition]
     relaxations: dict[tuple[str, str], Relaxation]
     programs: dict[str, Program]
+    families: dict[str, Family] = field(default_factory=dict)
 
     def condition(self, doc: str, cid: str) -> Condition:
         return self.conditions[(doc, cid)]
@@ -142,6 +158,9 @@ def _load_file(path: Path, book: RuleBook) -> None:
         raw = dict(raw)
         amounts = [Amount(doc=doc, **a) for a in raw.pop("amounts", [])]
         book.programs[pid] = Program(id=pid, doc=doc, amounts=amounts, **raw)
+    if "family" in data:
+        fam = Family(doc=doc, **data["family"])
+        book.families[fam.id] = fam
 
 
 def validate(book: RuleBook) -> None:

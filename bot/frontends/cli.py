@@ -117,7 +117,7 @@ def cmd_eval(a) -> int:
 
 def cmd_corpus(a) -> int:
     import corpus
-    from corpus.user import CorpusError, add, remove
+    from corpus.staff import CorpusError, add, remove
 
     try:
         if a.action == "add":

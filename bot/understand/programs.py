@@ -4,7 +4,9 @@ names programs they were selected into.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..eligibility.rules import rulebook
 from .text import en_words, search
 
 # program names: masked before facts are read ("海聚工程" is no engineering, "创业人才项目" no founder)
@@ -23,25 +25,22 @@ PROGRAM_NAME = re.compile(
               r"|plan|scheme|funding)"))
 
 
-_PROG_FAMILY = [
-    ("qianren", re.compile(r"千人计划|千人|海外高层次人才引进计划|海外高层次人才|青千|" + en_words(r"thousand[- ]talents?|qianren|national (?:overseas )?high[- ]level talent"))),
-    ("haiju", re.compile(r"海聚|" + en_words(r"haiju|beijing overseas talents"))),
-    ("bjfe", re.compile(r"北京市?外国专家|" + en_words(r"beijing foreign experts?"))),
-]
+def _pattern(zh: str, en: str) -> str:
+    return "|".join(([zh] if zh else []) + ([en_words(en)] if en else []))
 
 
-PROG_SUB = {
-    "qianren": [("youth", r"青年|青千|" + en_words(r"young|youth")), ("entrepreneur", r"创业|" + en_words(r"entrepreneur\w*|startup")),
-                ("foreign_expert", r"外专|外国专家|" + en_words(r"foreign experts?")), ("top_talent", r"顶尖|创新团队|" + en_words(r"top talent|innovation team")),
-                ("xinjiang_tibet", r"新疆|西藏|" + en_words(r"xinjiang|tibet")), ("culture_arts", r"文化艺术|" + en_words(r"culture|arts?")),
-                ("innovation_short", r"短期|" + en_words(r"short[- ]term|short")), ("innovation_long", r"长期|创新人才|" + en_words(r"long[- ]term|long|innovation"))],
-    "haiju": [("foreign_long", r"外专长期|外国专家长期|长期外专|" + en_words(r"foreign (?:experts? )?(?:program )?long|long[- ]term foreign")),
-              ("foreign_short", r"外专短期|外国专家短期|短期外专|" + en_words(r"foreign (?:experts? )?(?:program )?short|short[- ]term foreign")),
-              ("startup_team", r"创业团队|" + en_words(r"startup team|team")), ("entrepreneur", r"创业|" + en_words(r"entrepreneur\w*|startup")),
-              ("youth", r"青年|" + en_words(r"young|youth")), ("short_term", r"短期|" + en_words(r"short[- ]term")), ("fulltime", r"全职|" + en_words(r"full[- ]?time"))],
-    "bjfe": [("haiju_foreign_long_subsidy", r"海聚|" + en_words(r"haiju")), ("key_field_hire", r"重点领域|" + en_words(r"key field")),
-             ("short_term_consulting", r"短期|咨询|" + en_words(r"consult\w*"))],
-}
+@lru_cache(maxsize=1)
+def families() -> list[tuple[str, re.Pattern]]:
+    """(family, pattern naming it), in the rules' mention_rank order."""
+    fams = sorted((f for f in rulebook().families.values() if f.mention_rank), key=lambda f: f.mention_rank)
+    return [(f.id, re.compile(_pattern(f.mention_zh, f.mention_en))) for f in fams]
+
+
+@lru_cache(maxsize=1)
+def family_mentions() -> dict[str, list[tuple[str, str]]]:
+    """family -> [(program id, pattern naming it within the family)], tried in order."""
+    return {f.id: [(m["program"], _pattern(m.get("zh", ""), m.get("en", ""))) for m in f.mentions]
+            for f in rulebook().families.values() if f.mentions}
 
 
 _PROG_SPLIT = re.compile(r"[、,，;；/&]|以及|还有|和|及|与|" + en_words(r"and|as well as|plus"))
@@ -53,10 +52,11 @@ def programs(text: str) -> list[str]:
     family = None
     for item in _PROG_SPLIT.split(text):
         fam = None
-        for name, rx in _PROG_FAMILY:
+        for name, rx in families():
             if rx.search(item):
                 fam = name
-                if name == "bjfe" and search(r"海聚|" + en_words("haiju"), item) and not search(r"待遇|补助|subsid", item):
+                # "北京市外国专家 海聚 长期项目" is the Haiju project, unless it speaks of the subsidy
+                if name == "bjfe" and search(family_mentions()["bjfe"][0][1], item) and not search(r"待遇|补助|subsid", item):
                     fam = "haiju"
                 break
         if fam is None and family and search(r"项目|类|计划|" + en_words(r"program|project|track|category"), item):
@@ -64,9 +64,8 @@ def programs(text: str) -> list[str]:
         if fam is None:
             continue
         family = fam
-        for sub, p in PROG_SUB[fam]:
+        for pid, p in family_mentions()[fam]:
             if search(p, item):
-                pid = f"{fam}.{sub}"
                 if pid not in out:
                     out.append(pid)
                 break

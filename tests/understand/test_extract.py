@@ -773,13 +773,13 @@ def test_cn2an_is_imported_only_when_needed():
 
 
 def test_program_ids_exist():
-    from bot.understand.programs import PROG_SUB as _PROG_SUB
     from bot.eligibility.rules import program_ids
+    from bot.understand.programs import family_mentions
 
     known = set(program_ids())
-    for family, subs in _PROG_SUB.items():
-        for sub, _ in subs:
-            assert f"{family}.{sub}" in known, f"{family}.{sub}"
+    for family, mentions in family_mentions().items():
+        for pid, _ in mentions:
+            assert pid in known and pid.startswith(family + "."), pid
 
 
 @pytest.mark.parametrize("text,want", [
