@@ -1,4 +1,4 @@
-"""bot/extract.py: what a chat message states, in Chinese and English.
+"""bot/understand/: what a chat message states, in Chinese and English.
 
 One table row per utterance: (id, text, the fact just asked or None, facts it
 must yield, facts it must not yield, and optionally the question / correction /
