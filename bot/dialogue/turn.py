@@ -7,7 +7,7 @@ from corpus import citation
 
 from ..eligibility.engine import Verdict, verdicts
 from ..eligibility.facts import label, options, question
-from ..eligibility.profile import Profile, describe
+from ..eligibility.profile import Profile, assessment_date, describe
 from ..eligibility.report import (
     cite_text,
     short_name,
@@ -87,7 +87,7 @@ class Turn:
         if WHY_RE.match(text):
             return self.why()
 
-        ex = extract(text, asking=self.s.asking)
+        ex = extract(text, asking=self.s.asking, today=assessment_date())
         named = named_programs(text)
         intent = bool(INTENT_RE.search(text)) and not (PROCEDURE_RE.search(text) and not SELF_RE.search(text))
         if ex.correction and self.s.asking in ex.facts and set(ex.facts) - {self.s.asking}:

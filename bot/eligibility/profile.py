@@ -8,6 +8,7 @@ member's JSON or an implausible chat answer never reaches the rules.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Literal, Optional
 
 from pydantic import (
@@ -20,6 +21,26 @@ from pydantic import (
 )
 
 from .facts import facts
+
+AS_OF_ENV = "POLICYBOT_AS_OF"
+
+
+def assessment_date() -> dt.date:
+    """The date verdicts and durations are computed for: $POLICYBOT_AS_OF (YYYY-MM-DD, set by
+    `--as-of` or by whoever runs the assistant for a given day), otherwise today."""
+    raw = os.environ.get(AS_OF_ENV, "").strip()
+    return parse_as_of(raw) if raw else dt.date.today()
+
+
+def parse_as_of(raw: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise ProfileError(f"the assessment date must be YYYY-MM-DD, not {raw[:40]!r}") from None
+    if not 1990 <= day.year <= 2100:
+        raise ProfileError(f"the assessment date {day} is outside 1990–2100")
+    return day
+
 
 # the Python type of each kind of fact (facts.toml `kind`)
 _TYPES = {"int": int, "months": int, "years": float, "number": float, "percent": float, "money": float, "bool": bool,
@@ -48,7 +69,7 @@ class _ProfileBase(BaseModel):
     @model_validator(mode="after")
     def _consistent(self):
         if self.birth_year is not None:
-            year = (self.as_of or dt.date.today()).year
+            year = self.today().year
             if not 16 <= year - self.birth_year <= 101:
                 raise ValueError(f"birth_year {self.birth_year} gives an age outside 16–100")
         if self.selected_programs:
@@ -60,7 +81,7 @@ class _ProfileBase(BaseModel):
         return self
 
     def today(self) -> dt.date:
-        return self.as_of or dt.date.today()
+        return self.as_of or assessment_date()
 
     def known(self) -> dict:
         """The facts that are known, as plain JSON values."""

@@ -284,7 +284,7 @@ def cmd_profile(a) -> int:
     from ..eligibility.report import verdict_json
 
     session = Assistant().profile(user_id(a.user))
-    profile = Profile.model_validate(session.facts)
+    profile = Profile.model_validate(session.facts)  # as of the assessment date (--as-of, $POLICYBOT_AS_OF)
     vs = verdicts(profile, session.focus or individual_programs())
     out = {"user": session.user, "lang": session.lang, "facts": session.facts, "focus": session.focus,
            "asking": session.asking, "declined": session.declined,
@@ -403,11 +403,13 @@ def build_parser() -> Parser:
     s.add_argument("--user", required=True)
     s.add_argument("message", nargs="*")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--as-of", help="assessment date YYYY-MM-DD (default $POLICYBOT_AS_OF, else today)")
     s.set_defaults(func=cmd_say)
 
     s = sub.add_parser("profile", help="the facts collected for a user and the current verdicts")
     s.add_argument("--user", required=True)
     s.add_argument("--json", action="store_true")
+    s.add_argument("--as-of", help="assessment date YYYY-MM-DD (default $POLICYBOT_AS_OF, else today)")
     s.set_defaults(func=cmd_profile)
 
     s = sub.add_parser("forget", help="delete everything stored about a user")
@@ -417,6 +419,7 @@ def build_parser() -> Parser:
     s = sub.add_parser("chat", help="terminal conversation")
     s.add_argument("--json", action="store_true", help="one JSON reply per input line")
     s.add_argument("--user", default="terminal")
+    s.add_argument("--as-of", help="assessment date YYYY-MM-DD (default $POLICYBOT_AS_OF, else today)")
     s.set_defaults(func=cmd_chat)
 
     s = sub.add_parser("telegram", help="run the Telegram bot (TELEGRAM_BOT_TOKEN; long polling unless --webhook-url)")
@@ -428,12 +431,26 @@ def build_parser() -> Parser:
     return p
 
 
+def set_assessment_date(flag: str | None) -> None:
+    """--as-of wins over $POLICYBOT_AS_OF; either is checked here, so a bad date is one line and exit 2."""
+    from ..eligibility.profile import AS_OF_ENV, ProfileError, parse_as_of
+
+    raw = flag if flag is not None else os.environ.get(AS_OF_ENV, "").strip()
+    if not raw:
+        return
+    try:
+        os.environ[AS_OF_ENV] = parse_as_of(raw).isoformat()
+    except ProfileError as e:
+        raise UsageError(f"{'--as-of' if flag is not None else AS_OF_ENV}: {e}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         a = parser.parse_args(argv)
         if not getattr(a, "func", None):
             a = parser.parse_args(["chat"])
+        set_assessment_date(getattr(a, "as_of", None))
         code = a.func(a)
     except UsageError as e:
         print(f"policybot: {e}", file=sys.stderr)
