@@ -45,8 +45,6 @@ def fmt(x) -> str:
 
 
 def cite_text(c: Cite, lang: str = "zh") -> str:
-    from corpus import citation
-
     return citation(c.doc, c.article, c.item, lang)
 
 

@@ -403,13 +403,13 @@ def build_parser() -> Parser:
     s.add_argument("--user", required=True)
     s.add_argument("message", nargs="*")
     s.add_argument("--json", action="store_true")
-    s.add_argument("--as-of", help="assessment date YYYY-MM-DD (default $POLICYBOT_AS_OF, else today)")
+    s.add_argument("--as-of", help=AS_OF_HELP)
     s.set_defaults(func=cmd_say)
 
     s = sub.add_parser("profile", help="the facts collected for a user and the current verdicts")
     s.add_argument("--user", required=True)
     s.add_argument("--json", action="store_true")
-    s.add_argument("--as-of", help="assessment date YYYY-MM-DD (default $POLICYBOT_AS_OF, else today)")
+    s.add_argument("--as-of", help=AS_OF_HELP)
     s.set_defaults(func=cmd_profile)
 
     s = sub.add_parser("forget", help="delete everything stored about a user")
@@ -419,7 +419,7 @@ def build_parser() -> Parser:
     s = sub.add_parser("chat", help="terminal conversation")
     s.add_argument("--json", action="store_true", help="one JSON reply per input line")
     s.add_argument("--user", default="terminal")
-    s.add_argument("--as-of", help="assessment date YYYY-MM-DD (default $POLICYBOT_AS_OF, else today)")
+    s.add_argument("--as-of", help=AS_OF_HELP)
     s.set_defaults(func=cmd_chat)
 
     s = sub.add_parser("telegram", help="run the Telegram bot (TELEGRAM_BOT_TOKEN; long polling unless --webhook-url)")
@@ -429,6 +429,9 @@ def build_parser() -> Parser:
     s.add_argument("--secret-token", help="webhook secret (default $TELEGRAM_WEBHOOK_SECRET, else a random one)")
     s.set_defaults(func=cmd_telegram)
     return p
+
+
+AS_OF_HELP = "assessment date YYYY-MM-DD (default $POLICYBOT_AS_OF, else today)"
 
 
 def set_assessment_date(flag: str | None) -> None:
