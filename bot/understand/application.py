@@ -143,7 +143,9 @@ def find_selected(msg: Message):
     for m in find_all(r"入选|获批|入围|当选|" + en_words(r"selected|admitted|accepted into|got into|awarded|been in|already in|recipient"), low):
         s = m.start()
         ss, se = msg.sent(s)
-        seg = low[s:se]
+        cs, ce = msg.clause(s)
+        # the programs of this clause ("入选海聚工程外专长期项目，没有享受外专千人计划配套补助": one)
+        seg = low[s:ce] if programs(low[s:ce]) else low[s:se]
         ids = programs(seg)
         if ids:
             if msg.negated(s, after=False):

@@ -211,7 +211,7 @@ def classify_durations(msg: Message, durs: list[_Dur]):
         abroad_here = search(ABROAD_ZH + "|" + ABROAD_EN + "|" + FOREIGN_UNIV_ZH + "|" + FOREIGN_UNIV_EN + "|"
                          + FOREIGN_CO_ZH + "|" + FOREIGN_CO_EN, ctx)
         there = search(r"那边|那里|当地|留在|" + en_words("there"), clause) and msg.abroad_any
-        future = FUTURE.search(before_c) and not PAST.search(before_c)
+        future = FUTURE.search(before_c) and not PAST.search(before_c) and not match_at(r"\s*(?:多|左右)?\s*了", after_c)
         # 5. time in China (past), or a commitment to come (future)
         if china and not abroad_here and not there:
             if future and d.unit == "y" and ("commit_months_per_year" in msg.found or PER_YEAR_BEFORE.search(sent)):

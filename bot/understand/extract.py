@@ -71,6 +71,8 @@ from .person import (
     find_field,
     find_nationality,
 )
+from . import timeline
+from .scope import scope
 from .text import full_match, normalize, search
 
 __all__ = ["Extraction", "extract", "parse_number"]
@@ -82,23 +84,30 @@ class Extraction:
     declined: list[str] = field(default_factory=list)
     is_question: bool = False
     correction: bool = False
+    # per fact: (the user's words that set it, "stated" | "derived" | "assumed")
+    provenance: dict[str, tuple[str, str]] = field(default_factory=dict)
+    what_ifs: list[str] = field(default_factory=list)     # hypotheticals: they set nothing
+    third_party: list[str] = field(default_factory=list)  # clauses about someone else
 
 
-def _finalize(msg: Message, correction: bool) -> dict:
+def _finalize(msg: Message, correction: bool, where: dict | None = None) -> dict:
     out: dict[str, object] = {}
+    where = {} if where is None else where
     for fact, items in msg.found.items():
+        where[fact] = min(it[0] for it in items)
         if fact == "degree":
             best = max(items, key=lambda it: (DEG_RANK[it[2]], it[1]))
             if correction:
                 best = max(items, key=lambda it: it[0])
-            out[fact] = best[2]
+            out[fact], where[fact] = best[2], best[0]
             continue
         if fact == "overseas_title":
             if correction:
-                out[fact] = max(items, key=lambda it: it[0])[2]
+                best = max(items, key=lambda it: it[0])
             else:
                 # current position cue wins; otherwise the highest-ranked position named
-                out[fact] = max(items, key=lambda it: (it[1], -it[0]))[2]
+                best = max(items, key=lambda it: (it[1], -it[0]))
+            out[fact], where[fact] = best[2], best[0]
             continue
         if fact in ("awards", "selected_programs"):
             merged: list = []
@@ -112,7 +121,7 @@ def _finalize(msg: Message, correction: bool) -> dict:
             chosen = max(items, key=lambda it: (it[1] >= 0, it[0]))
         else:
             chosen = min(items, key=lambda it: (-it[1], it[0]))
-        out[fact] = chosen[2]
+        out[fact], where[fact] = chosen[2], chosen[0]
     return out
 
 
@@ -141,7 +150,9 @@ def _extract(text, asking, today) -> Extraction:
     res = Extraction()
     if not low:
         return res
-    msg = Message(low, today)
+    sc = scope(low)  # third parties' clauses and hypotheticals are blanked before anything is read
+    res.what_ifs, res.third_party = sc.what_ifs, sc.third_party
+    msg = Message(sc.text, today)
     res.is_question = is_question(low)
     res.correction = msg.correction = bool(CORR.search(low))
 
@@ -178,7 +189,10 @@ def _extract(text, asking, today) -> Extraction:
 
     find_org(msg, asking)
 
-    facts = _finalize(msg, res.correction)
+    where: dict[str, int] = {}
+    facts = _finalize(msg, res.correction, where)
+    prov = {f: (_words(msg, pos), "stated") for f, pos in where.items()}
+    _merge_timeline(msg, facts, prov, sc)
     if asking:
         if asking not in facts:
             ans = answer(msg, asking)
@@ -220,4 +234,30 @@ def _extract(text, asking, today) -> Extraction:
     if asking and asking != "field" and "field" in facts and not search(FIELD_CUE, low):
         del facts["field"]  # "银行" answering the employer question says nothing of one's own field
     res.facts = {f: _coerce(f, v) for f, v in facts.items()}
+    res.provenance = {f: prov.get(f, (low[:200], "stated")) for f in res.facts}
     return res
+
+
+def _words(msg: Message, pos: int) -> str:
+    s, e = msg.clause(pos)
+    return msg.raw[s:e].strip()[:200]
+
+
+def _merge_timeline(msg: Message, facts: dict, prov: dict, sc) -> None:
+    """Facts from the career timeline replace what a single clause suggested; the rest stay."""
+    tl = timeline.read(msg.low, msg.today, skip=msg.hypo)
+    derived = timeline.derive(tl, msg.today, msg.has_phd)
+    for f, d in derived.items():  # what the timeline decides (timeline.derive) replaces a clause's guess
+        if f == "degree" and f in facts and DEG_RANK.get(facts[f], 0) > DEG_RANK.get(d.value, 0):
+            continue  # a higher degree said elsewhere ("博后" implies a doctorate)
+        facts[f] = d.value
+        prov[f] = (d.said[:300], d.how)
+    if "degree" not in facts and any(p.title == "postdoc" for p in tl.positions):
+        facts["degree"] = "phd"
+        prov["degree"] = (next(p.words for p in tl.positions if p.title == "postdoc"), "assumed")
+    if sc.other_largest:  # "our CEO is the largest shareholder", "最大股东是一家基金"
+        facts["largest_shareholder"] = False
+        prov["largest_shareholder"] = ("; ".join(sc.third_party) or "largest shareholder", "derived")
+        if sc.other_largest == "person":
+            facts["largest_natural_person_shareholder"] = False
+            prov["largest_natural_person_shareholder"] = prov["largest_shareholder"]

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 
 from .money import moneys
+from .orgs import places
 from .numbers import EN_WORD, NUM, parse_number
 from .text import en_words
 from .vocab import ABROAD_ZH
 
 N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{NUM}|{en_words(EN_WORD)})"
 GAP = r"[^，,。;；\d]{0,12}?"
+ABOUT = r"(?:(?:about|around|roughly|approximately|some|over|more than|nearly|almost|~)\s+)?"
 
 # fact -> patterns; each has a named group n (the number)
 COUNTS = {
@@ -25,7 +27,7 @@ COUNTS = {
         rf"{N}\s+(?:overseas\s+)?(?:talents?|scientists|experts)\s+(?:served|in contact)",
     ],
     "org_area_m2": [rf"{N}\s*(?:多)?(?:平方米|平米|㎡|m2|m²|square\s*met(?:er|re)s?|sq\.?\s*m)"],
-    "org_enterprises": [rf"(?:入驻|入园){GAP}{N}\s*(?:多)?家", rf"{N}\s*(?:多)?家{GAP}入驻企业",
+    "org_enterprises": [rf"(?:入驻|入园){GAP}{N}\s*(?:多|余)?家", rf"{N}\s*(?:多|余)?家{GAP}入驻企业",
                         rf"{N}\s+(?:resident\s+)?(?:companies|enterprises)"],
     "org_overseas_institutions": [rf"{N}\s*(?:多)?家{GAP}(?:知名)?(?:海外|境外|国外)(?:知名)?机构",
                                   rf"(?:海外|境外|国外)(?:知名)?机构{GAP}{N}\s*(?:多)?家",
@@ -34,16 +36,19 @@ COUNTS = {
     "org_local_partners": [rf"(?:长期)?合作伙伴{GAP}{N}\s*(?:多)?(?:个|家)", rf"{N}\s*(?:多)?(?:个|家){GAP}(?:长期)?合作伙伴",
                            rf"{N}\s+(?:long-term\s+)?(?:local\s+)?partners?(?:\s+organi[sz]ations)?(?!\s+in\s+beijing)"],
     "org_beijing_partners": [rf"{N}\s*(?:多)?家{GAP}(?:科协|海智基地)", rf"(?:科协|海智基地){GAP}{N}\s*(?:多)?家",
-                             rf"{N}\s+beijing\s+(?:cast|science[- ]association|haizhi)",
+                             rf"{N}\s+beijing\s+(?:cast|science[- ]association|haizhi|科协)",
                              rf"{N}\s+(?:cast|haizhi)\s+(?:organi[sz]ations|bases)\s+in\s+beijing"],
     "org_talents_recommended_per_year": [rf"每年{GAP}推荐{GAP}{N}\s*(?:多)?(?:名|人|位)",
-                                         rf"recommend\w*\s+{N}\s+(?:overseas\s+)?(?:talents?|people|scientists|experts)"
+                                         rf"recommend\w*\s+{ABOUT}{N}\s+(?:overseas\s+)?(?:talents?|people|scientists|experts)"
                                          rf"[^.;]{{0,60}}?(?:a|per|each|every)\s+year",
                                          rf"(?:every|each)\s+year[^.;]{{0,30}}?recommend\w*\s+{N}"],
     "org_rd_institutions": [rf"{N}\s*(?:多)?家{GAP}(?:新型)?研发机构", rf"(?:新型)?研发机构{GAP}{N}\s*(?:多)?家",
                             rf"{N}\s+(?:new\s+)?r&d\s+institutions"],
-    "org_intl_org_partners": [rf"{N}\s*(?:多)?家{GAP}国际(?:科技)?组织", rf"国际(?:科技)?组织{GAP}{N}\s*(?:多)?家",
-                              rf"{N}\s+international\s+(?:s&t\s+)?organi[sz]ations"],
+    # partners, not the offices resident in the community (those count as R&D institutions, see below)
+    "org_intl_org_partners": [rf"(?:和|与|同){N}\s*(?:多)?家{GAP}国际(?:科技)?组织(?!驻华|办事处|代表处)",
+                              rf"{N}\s*(?:多)?家{GAP}国际(?:科技)?组织(?!驻华|办事处|代表处){GAP}(?:合作|协议)",
+                              rf"国际(?:科技)?组织(?!驻华|办事处|代表处){GAP}合作{GAP}{N}\s*(?:多)?家",
+                              rf"{N}\s+international\s+(?:s&t\s+)?organi[sz]ations(?!\s+offices?)(?!\s*'\s*offices?)"],
 }
 # facts counted in the same noun, which a short answer to one of them must not fill for another
 SAME_NOUN = {"org_local_partners": "partners", "org_beijing_partners": "partners", "org_intl_org_partners": "partners",
@@ -51,12 +56,22 @@ SAME_NOUN = {"org_local_partners": "partners", "org_beijing_partners": "partners
              "org_overseas_talents_served": "talents", "org_talents_attracted": "talents",
              "org_talents_recommended_per_year": "talents"}
 NEG = re.compile(r"(没有|没|无|不具有|不具备|不是|非|尚未|未|\bno\b|\bnot\b|\bwithout\b|n't)")
+OFFICES = [rf"{N}\s*(?:多)?家{GAP}国际(?:科技)?组织(?:的)?(?:驻华)?(?:办事处|代表处|分支机构)",
+           rf"国际(?:科技)?组织(?:的)?(?:驻华)?(?:办事处|代表处){GAP}{N}\s*(?:多)?家",
+           rf"{N}\s+international\s+(?:s&t\s+)?organi[sz]ation(?:s'?)?\s+offices",
+           rf"international\s+organi[sz]ation\s+offices\s*{N}\s*(?:家)?"]
 FLAGS = {
-    "org_legal_person": r"独立法人|法人资格|法人单位|legal[- ](?:person|entity)",
-    "org_embassy_letter": r"(?:使馆|领馆|使领馆)\S{0,6}支持函|support letter|embassy letter",
-    "org_local_policy": r"(?:政府|当地|地方)\S{0,8}(?:出台|专门)\S{0,10}(?:政策|支持)|local (?:government )?(?:support )?polic",
+    "org_legal_person": r"独立法人|法人资格|法人单位|社团法人|legal[- ](?:person|entity)|(?:registered|incorporated)\s+(?:[\w()]+\s+){0,3}(?:corporation|company|nonprofit|charity|society)",
+    "org_embassy_letter": r"(?:使馆|领馆|使领馆)\S{0,6}支持函|support letter|embassy letter|letter of support",
+    "org_local_policy": r"(?:政府|当地|地方|管委会|园区|区里|市里)\S{0,8}(?:出台|专门)\S{0,16}(?:政策|支持)|local (?:government )?(?:support )?polic",
     "org_park_cast": r"(?:健全|完善)的?科协组织|(?:有|具备|设有)\S{0,4}科协组织|full cast organi[sz]ation",
 }
+
+
+def _located_in_china(low: str) -> bool:
+    """"位于亦庄的…", "中心在海淀有2500平米的场地": the institution sits in a Chinese city."""
+    return any(p.place not in (None, "abroad") and re.search(r"(?:位于|坐落于|地处|在|located in|based in)\s*$", low[max(0, p.start - 12):p.start])
+               for p in places(low))
 
 
 def find_org(msg, asking: str | None = None) -> None:
@@ -77,14 +92,27 @@ def find_org(msg, asking: str | None = None) -> None:
             msg.add("org_annual_fund_cny", value, start, span=(start, end))
             break
     if re.search(r"境外|海外(?:注册|设立)|国外(?:注册|设立)|在(?:" + ABROAD_ZH + r")\S{0,6}(?:注册|设立|成立)"
+                 r"|(?:registered|incorporated)\s+(?:[\w()]+\s+){0,4}in\s+(?:[a-z]+\s*){1,2},\s*(?:usa|us|uk|canada|germany|france|japan|australia)\b"
                  r"|(?:registered|incorporated|based|founded|set up|established)\b[^.;]{0,30}?\b(?:abroad|overseas"
                  r"|in (?:the )?(?:us|usa|united states|america|california|canada|uk|united kingdom|britain|germany|france"
                  r"|japan|australia|singapore|switzerland|netherlands|europe|hong kong|new york|boston|toronto))\b", low):
         msg.add("org_location", "overseas", 0)
-    elif re.search(r"境内|国内(?:注册|设立)|在(?:中国|北京)\S{0,4}(?:注册|设立)|registered in (?:china|beijing)", low):
+    elif re.search(r"境内|国内(?:注册|设立)|在(?:中国|北京)\S{0,4}(?:注册|设立)|registered in (?:china|beijing)|(?:我们|我单位|本单位)(?:是|为)?(?:位于)?北京"
+                   r"|北京市(?:一家|的)|beijing-based|based in beijing", low) or _located_in_china(low):
         msg.add("org_location", "domestic", 0)
     for fact, p in FLAGS.items():
         m = re.search(p, low)
         if m:
-            before = low[max(0, m.start() - 8):m.start()]
+            cs, _ = msg.clause(m.start())
+            before = low[max(cs, m.start() - 40):m.start()]
             msg.add(fact, not NEG.search(before), m.start())
+    # resident R&D institutions: the new R&D institutions and the offices of international organisations together
+    # (首都国际研发社区 第十条 counts both)
+    if "org_rd_institutions" in msg.found:
+        for p in OFFICES:
+            m = re.search(p, low)
+            n = parse_number(m.group("n"), concat=False) if m else None
+            if n:
+                pos, prio, v = msg.found["org_rd_institutions"][0]
+                msg.found["org_rd_institutions"][0] = (pos, prio, v + n)
+                break

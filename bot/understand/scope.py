@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .intent import is_question
 from .text import en_words
@@ -53,3 +54,100 @@ def hypothetical(clause: str) -> bool:
     if not is_question(clause):
         return False
     return bool(REQUIRE.search(clause)) or not FIRST_PERSON.search(clause)
+
+
+# -- masking what is not the applicant's present fact --------------------------------------------------
+# Before any fact is read, the clauses that state nothing about the applicant are blanked (same length,
+# so every position still points into the original): a third party's clause ("我爱人是美国籍") and a
+# hypothetical ("如果明年签了合同", "what if I move to Xinjiang?"). The hypotheticals are kept as
+# what-ifs for the conversation.
+
+def _scope_words() -> dict:
+    import tomllib
+    from pathlib import Path
+    return tomllib.loads((Path(__file__).parent / "vocab" / "scope.toml").read_text(encoding="utf-8"))
+
+
+_SW = _scope_words()
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_THIRD_ZH = re.compile(r"^\s*" + _SW["third_party"]["lead_zh"] + r"(?:" + _alt(_SW["third_party"]["zh"]) + r")(?!们的我)")
+_THIRD_EN = re.compile(r"^\s*" + _SW["third_party"]["lead_en"] + r"(?:" + _alt(_SW["third_party"]["en"]) + r")(?![a-z])")
+_HYPO_ZH = re.compile(_alt(_SW["hypothetical"]["zh"]))
+_HYPO_EN = re.compile(en_words(_alt(_SW["hypothetical"]["en"])))
+_FACTUAL_IF = re.compile(en_words(_alt(_SW["hypothetical"]["en_factual_if"])))
+_LARGEST = re.compile(r"(?:最大|第一大)(?:的)?股东(?:是|为)\s*(?:一家|一个|某|我们的|我们)?\s*(?P<who>[^，,。；;（(]{1,12})"
+                      r"|(?P<who_en>[a-z][a-z -]{1,30}?)\s+(?:\(?\d+\s*%\)?\s+)?(?:holds [^,.;]{1,30}? and )?is (?:the |our )?largest shareholder")
+_CLAUSE_END = re.compile(r"[。！!？?；;\n,，:：]|(?<!\d)\.(?!\d)|\s[-–—]\s|" + en_words(r"but|however|although|though|whereas|which"))
+_SENT_END = re.compile(r"[。！!？?；;\n]|(?<!\d)\.(?!\d)")
+
+
+@dataclass
+class Scope:
+    text: str                                   # the message with out-of-scope clauses blanked
+    what_ifs: list[str] = field(default_factory=list)
+    third_party: list[str] = field(default_factory=list)
+    other_largest: str | None = None            # "person" / "entity": someone else is the largest shareholder
+
+
+def _clause_starts(low: str) -> list[int]:
+    return [0] + [m.end() for m in _CLAUSE_END.finditer(low)]
+
+
+def _end(rx, low: str, pos: int) -> int:
+    m = rx.search(low, pos)
+    return m.start() if m else len(low)
+
+
+def _sentence_is_question(low: str, pos: int) -> bool:
+    e = _end(_SENT_END, low, pos)
+    tail = low[pos:e + 1]
+    return "?" in tail or "？" in tail or bool(re.search(r"吗|呢|么\s*$", tail)) or bool(
+        re.match(r"\s*(?:would|could|can|will|do|does|am|is|are)\s", low[max(0, pos - 60):pos].split(".")[-1] + " "))
+
+
+def scope(low: str) -> Scope:
+    """Blank third parties' clauses and hypotheticals; keep the what-ifs."""
+    chars = list(low)
+    out = Scope(low)
+    blank: list[tuple[int, int]] = []
+    for cs in _clause_starts(low):
+        head = low[cs:cs + 40]
+        m = _THIRD_ZH.match(head) or _THIRD_EN.match(head)
+        if m and not re.match(r"\s*(?:和|与|跟|及|and|&)\s*(?:我|i)(?![a-z])", head[m.end():]):
+            ce = _end(_CLAUSE_END, low, cs + m.end())
+            tp = _SW["third_party"]
+            if any(w in m.group() for w in tp["ancestry_people"]) and any(w in low[cs:ce] for w in tp["ancestry_words"]):
+                continue  # the parents' origin is the applicant's descent
+            blank.append((cs, ce))
+            out.third_party.append(low[cs:ce].strip())
+    for rx in (_HYPO_ZH, _HYPO_EN):
+        for m in rx.finditer(low):
+            s = m.start()
+            if rx is _HYPO_EN and _FACTUAL_IF.match(low, s):
+                continue
+            if rx is _HYPO_ZH and re.match(r"如果(?:需要|可以|方便|有需要|有必要|有问题|可能|不介意)|要是能|假设条件", low[s:s + 6]):
+                continue
+            end = _end(_SENT_END, low, s) if _sentence_is_question(low, s) else _end(_CLAUSE_END, low, s + len(m.group()))
+            # an English "if" clause at the end of a question ("would I qualify if I took …") runs to its end;
+            # one at the start of a statement runs to its comma
+            blank.append((s, end))
+            out.what_ifs.append(low[s:end].strip())
+    for m in _LARGEST.finditer(low):
+        who = (m.group("who") or m.group("who_en") or "").strip()
+        if re.match(r"(?:我|本人|i|me|myself)(?![a-z])", who) or re.search(r"(?<![a-z])(?:i|my)(?![a-z])", who):
+            continue
+        sec = _SW["largest_other"]
+        if any(w.lower() in who for w in sec["entity_zh"] + sec["entity_en"]):
+            out.other_largest = "entity"
+        elif any(w.lower() in who for w in sec["person_zh"] + sec["person_en"]) or re.search(r"(?:our|the|my)\s", who):
+            out.other_largest = "person"
+    for s, e in blank:
+        for i in range(s, min(e, len(chars))):
+            chars[i] = " "
+    out.text = "".join(chars)
+    return out
