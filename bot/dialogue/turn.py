@@ -93,9 +93,8 @@ class Turn:
         if ex.correction and self.s.asking in ex.facts and set(ex.facts) - {self.s.asking}:
             # "不对，我是86年的" corrects an earlier answer; its 不 is not a no to the pending question
             del ex.facts[self.s.asking]
-        if ex.is_question and not self.s.asking and not FIRST_PERSON_RE.search(text):
-            # "外国专家的配偶能办居留证件吗？" asks about the rules, it does not describe the user
-            ex.facts, ex.declined = {}, []
+        # a question about the rules ("外国专家的配偶能办居留证件吗？") states nothing: the understanding
+        # reads each clause and keeps only what describes the asker ("博后 德国马普 34岁 还没回国 想咨询下青千")
         if not named and not self.s.focus and ex.facts and all(f.startswith("org_") for f in ex.facts):
             named = [p for p in rulebook().programs if p.startswith("haizhi.")]  # an institution speaking
         focus_now = named or self.s.focus

@@ -107,6 +107,9 @@ _ONE = (
     rf"(?:\s*年\s*(?:(?P<m>{_ZH_M})\s*月(?:份)?|(?P<part>上半年|下半年|年初|年底|年末|年中|初|底|末|中(?!国|心|科|期|学)))?"
     rf"|\s*[./](?P<m2>1[0-2]|0?[1-9])(?![\d.]))?"
     rf"|(?<![\d.])(?P<yy>\d\d)\s*年\s*(?P<ym>{_ZH_M})\s*月"
+    # "18年博士毕业", "21年起", "92年的": a two-digit year, only before words that make it a date
+    rf"|(?<![\d.])(?P<y2>\d\d)\s*年(?P<part2>初|底|末)?(?=\s*(?:初|底|末|起|开始|以来|至今|博士|硕士|本科|毕业|回国|回来|入职|加入|出生|生|的|拿|获得|进|从|左右|$|[,，。\n])"
+    rf"|[^，,。\n]{{0,16}}(?:博士|硕士|本科)?毕业|[^，,。\n]{{0,12}}(?:入职|加入|回国))"
     rf"|(?<![a-z\d])'(?P<ap>\d\d)(?!\d)"
 )
 ONE = re.compile(_ONE)
@@ -133,6 +136,11 @@ def _one(g: dict, prefix: str, today: dt.date) -> When | None:
             y -= 100
         m = parse_number(get("ym"), concat=False)
         return When.month(y, int(m)) if m and 1 <= m <= 12 else None
+    if get("y2"):
+        y = 2000 + int(get("y2"))
+        y = y - 100 if y > today.year else y
+        part = get("part2")
+        return When.year(y, *_PART_ZH[part]) if part else When.year(y)
     if get("ap"):
         y = 2000 + int(get("ap"))
         return When.year(y - 100 if y > today.year else y)

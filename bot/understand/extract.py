@@ -245,7 +245,7 @@ def _words(msg: Message, pos: int) -> str:
 
 def _merge_timeline(msg: Message, facts: dict, prov: dict, sc) -> None:
     """Facts from the career timeline replace what a single clause suggested; the rest stay."""
-    tl = timeline.read(msg.low, msg.today, skip=msg.hypo)
+    tl = timeline.read(msg.low, msg.today, skip=msg.hypo, cut_text=msg.raw)
     derived = timeline.derive(tl, msg.today, msg.has_phd)
     for f, d in derived.items():  # what the timeline decides (timeline.derive) replaces a clause's guess
         if f == "degree" and f in facts and DEG_RANK.get(facts[f], 0) > DEG_RANK.get(d.value, 0):

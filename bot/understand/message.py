@@ -28,21 +28,23 @@ class Message:
         self.raw = low
         self.today = today
         self.low = PROGRAM_NAME.sub(lambda m: " " * len(m.group()), low)
-        self.clauses = self._bounds(CLAUSE_SEP)
-        self.sents = self._bounds(SENT_SEP)
+        # bounds from the text before program names are blanked: "外籍人士能申请千人计划吗" is one clause
+        self.clauses = self._bounds(CLAUSE_SEP, low)
+        self.sents = self._bounds(SENT_SEP, low)
         self._cstarts = [s for s, _ in self.clauses]
         self._sstarts = [s for s, _ in self.sents]
         self.found: dict[str, list[tuple[int, int, object]]] = {}  # fact -> [(pos, priority, value)]
         self.spans: list[tuple[int, int, str]] = []  # number spans already read, with their fact
         self.correction = False
         self._hypo: dict = {}
-        self.has_phd = bool(search(r"博士(?!后)|读博|" + en_words(r"phd|doctorate|doctoral|dphil"), low))
+        self.has_phd = bool(search(r"博士(?!后)|读博|" + en_words(r"phd|doctorate|doctoral|dphil"), low)) and not search(
+            r"(?:没|没有|未|不是)(?:读|念|拿|读过|念过)?(?:博|博士)(?!后)|" + en_words(r"no phd|not a phd|without a phd|never did a phd|didn't do a phd"), low)
         self.abroad_any = bool(search(ABROAD_ZH + "|" + ABROAD_EN + "|" + FOREIGN_UNIV_ZH + "|" + FOREIGN_UNIV_EN,
                                          self.low))
 
-    def _bounds(self, sep):
+    def _bounds(self, sep, text):
         out, start = [], 0
-        for m in sep.finditer(self.low):
+        for m in sep.finditer(text):
             if m.start() > start:
                 out.append((start, m.start()))
             start = m.end()

@@ -12,6 +12,7 @@ its cost grows with the message, not with the size of the lists.
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -89,9 +90,13 @@ def _bounded(low: str, s: int, e: int, name: str) -> bool:
     """Latin names only as whole words ("eth" not in "method"); Chinese names anywhere."""
     if _latin(name[0]) and s > 0 and _latin(low[s - 1]):
         return False
-    if _latin(name[-1]) and e < len(low) and _latin(low[e]):
+    if _latin(name[-1]) and e < len(low) and (_latin(low[e]) or low[e] == "-" and name in _NO_HYPHEN):
         return False
     return True
+
+
+# short Latin names that are also word parts before a hyphen ("meta-analysis")
+_NO_HYPHEN = {"meta"}
 
 
 def _load() -> dict:
@@ -104,7 +109,7 @@ def _indexes() -> tuple[_Index, _Index, dict[str, Org]]:
     data = _load()
     orgs, by_name = _Index(), {}
     for row in data.get("org", []):
-        names = [str(n).strip().lower() for n in row.get("names", []) if str(n).strip()]
+        names = list(dict.fromkeys(fold(str(n).strip().lower()) for n in row.get("names", []) if str(n).strip()))
         if not names:
             continue
         org = Org(names[0], row.get("kind", "company"), row.get("country", "").lower(), bool(row.get("renowned", False)),
@@ -132,8 +137,17 @@ def _abroad_places() -> list[str]:
     return words
 
 
+def fold(low: str) -> str:
+    """Accents off, one character for one ("école" → "ecole"), so positions stay."""
+    if low.isascii():
+        return low
+    return "".join(unicodedata.normalize("NFD", ch)[0] if ch.isalpha() and not ch.isascii() and ord(ch) < 0x2000 else ch
+                   for ch in low)
+
+
 def organisations(low: str) -> list[Mention]:
     idx, _, _ = _indexes()
+    low = fold(low)
     out = [Mention(s, e, name, org=org) for s, e, name, org in idx.scan(low)]
     # a Chinese university named in full answers to its short form later on: 东京大学 … 东大
     shorts = {}
@@ -157,7 +171,7 @@ def organisations(low: str) -> list[Mention]:
 
 def places(low: str) -> list[Mention]:
     _, idx, _ = _indexes()
-    return [Mention(s, e, name, place=region) for s, e, name, region in idx.scan(low)]
+    return [Mention(s, e, name, place=region) for s, e, name, region in idx.scan(fold(low))]
 
 
 def org_named(name: str) -> Org | None:

@@ -36,8 +36,8 @@ _DEGREE = [
 ]
 _DEG_RANK = {"bachelor": 1, "master": 2, "phd": 3}
 _POSTDOC = re.compile(r"博士后|博后|" + en_words(r"post-?docs?|postdoctoral|post-doctoral"))
-_WORK = re.compile(r"工作|任职|任教|就职|执教|供职|做了|干了|入职|加入|转到|跳槽|当|担任|留在|留校|上班|在职|" + en_words(
-    r"work\w*|employed|joined|job|serv\w+ as|at|as an?|been an?|i'm an?|i am an?|spent|hold|held"))
+_WORK = re.compile(r"工作|任职|任教|就职|执教|供职|做了|干了|入职|加入|转到|跳槽|当|担任|留在|留校|上班|在职|在[^，,。]{1,24}做|" + en_words(
+    r"work\w*|employed|joined|job|serv\w+ as|at|as an?|spent|hold|held"))
 _CURRENT = re.compile(r"现在|目前|现任|现为|现就职|至今|一直|如今|今年起|仍在|还在|" + en_words(
     r"now|currently|current|present|presently|since|ever since|still|today|these days|i'm an?|i am an?|i hold|i work"))
 _PAST = re.compile(r"之前|以前|曾经|曾在|曾任|曾|回国前|当年|那时|" + en_words(
@@ -50,10 +50,10 @@ _FROM_ABROAD = re.compile(r"从\s*$|" + en_words(r"(?:back|returned|returning|ca
 _ARRIVE = re.compile(r"(?:来|去|到)了?(?=\s*(?:美国|英国|德国|法国|日本|加拿大|澳|新加坡|瑞士|欧洲|香港))|出国|" + en_words(
     r"came to|moved to|relocated to|went to"))
 _TARGET = re.compile(r"想引进我|引进我|有意向引进|有意引进|意向引进|拟引进|想请我|请我|邀请我|聘请我|聘我|要我|想要我|发了offer|给了offer|给我发|谈好了|"
-                     r"和[^，,。]{0,14}签|与[^，,。]{0,14}签|申报单位|依托单位|用人单位|引进单位|签约单位|拟全职引进|打算去|准备去|要去|将去|即将加入|"
+                     r"和[^，,。]{0,14}签|与[^，,。]{0,14}签|在跟我谈|跟我谈|和我谈|找我谈|在谈|挖我|目标是|目标单位|申报单位|依托单位|用人单位|引进单位|签约单位|拟全职引进|打算去|准备去|要去|将去|即将加入|"
                      + en_words(r"offered me|offer from|an offer|sent me an offer|reached out|invited me|invites me|wants? to hire|"
                                 r"want me|wants me|will join|to join|recruit\w* me|hire me|hiring me|host institution|my target|"
-                                r"going to join|signed with|accepted an offer|approached me"))
+                                r"going to join|signed with|accepted an offer|approached me|in talks with me|talking to me|my target|targeting"))
 _FOUND = re.compile(r"注册|成立|创办|创立|创建|" + en_words(r"founded|incorporated|established|registered|set up|co-founded|started the company"))
 _COMPANY = re.compile(r"公司|企业|创业|" + en_words(r"company|startup|start-up|firm|inc|ltd|co\.|founder|co-founder|bio|robotics|technologies"))
 _ASSOC = re.compile(r"协会|学会|联合会|基地|园区|社团|中心|" + en_words(r"association|society|nonprofit|non-profit|501\(c\)|foundation|federation|base|park"))
@@ -66,9 +66,13 @@ _FUTURE = re.compile(r"愿意|打算|计划|准备|将来|将|会|承诺|想|希
     r"will|would|plan\w*|willing|ready to|prepared to|commit\w*|want to|hope to|intend\w*|considering|thinking about|open to"))
 _AFTER_PREV = re.compile(r"\s*(?:[,，;；]\s*)?(?:之后|毕业后|毕业以后|此后|然后|随后|后来|" + en_words(
     r"then|after that|afterwards|after graduat\w*|after (?:my|the) (?:phd|degree|doctorate)") + ")")
+_OBLIGED = re.compile(r"要求|需要|必须|应当|须|服务期|义务|" + en_words(r"required|must|obliged|obligation|have to|has to|need to"))
+# "之后一直在德国没挪窝", "毕业以后没离开过德国", "have worked in Paris ever since": abroad on from the event before
+_EVER_SINCE = re.compile(r"一直在|没挪窝|没离开过|没有离开|再没回|从那以后|此后一直|之后一直|" + en_words(
+    r"ever since|since then|never left|stayed (?:on )?(?:there|here)|have been (?:there|here)"))
 _LEFT = re.compile(en_words(r"left|until|till|quit") + r"|离开|离职|辞职")
 _THEN = re.compile(r"(?:,|，|;|；)?\s*(?:" + en_words(r"and then|then|afterwards|after that|before that|later|subsequently") + r"|之后|然后|后来|随后|此后)")
-_AND_SPLIT = re.compile(r"\s+and\s+(?=(?:an?|then|later|from|since|now|currently|today|i|i'm|i've)\s)|\s*&\s*(?=(?:an?)\s)|;"
+_AND_SPLIT = re.compile(r"\s+and\s+(?=(?:an?|then|later|from|since|now|currently|today|i|i'm|i've|am|was|have|has)\s)|\s*&\s*(?=(?:an?)\s)|;"
                         r"|(?<=[^\s])\s*(?:现在|目前|如今)(?=在|是|任|当)")
 
 
@@ -77,6 +81,7 @@ class Segment:
     start: int
     end: int
     text: str
+    opens_sentence: bool = False
 
 
 @dataclass
@@ -154,19 +159,20 @@ class Timeline:
 
 # -- cutting the message ---------------------------------------------------------------------------------
 
-_CUT = re.compile(r"[。！!？?；;\n]|(?<![\d.])\.(?!\d)|\.(?=\s|$)|[,，、:：]|\s[-–—|·]\s")
+_CUT = re.compile(r"[。！!？?；;\n｜✔✅•]|(?<![\d.])\.(?!\d)|\.(?=\s|$)|[,，、:：]|\s[-–—|·]\s|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
-def segments(low: str) -> list[Segment]:
-    """Clauses, not cut inside brackets, also cut before "then" / "之后" / "before that"."""
+def segments(low: str, cut_text: str | None = None) -> list[Segment]:
+    """Clauses, not cut inside brackets, also cut before "then" / "之后" / "before that". `cut_text` is the
+    same message before program names were blanked, where the cuts are found."""
     cuts, depth = [0], 0
-    for i, ch in enumerate(low):
+    for i, ch in enumerate(cut_text or low):
         if ch in "(（[【":
             depth += 1
         elif ch in ")）]】":
             depth = max(0, depth - 1)
-        elif depth == 0 and _CUT.match(low, i):
-            m = _CUT.match(low, i)
+        elif depth == 0 and _CUT.match(cut_text or low, i):
+            m = _CUT.match(cut_text or low, i)
             cuts.append(i)
             cuts.append(m.end())
     for rx in (_THEN, _AND_SPLIT):
@@ -175,11 +181,14 @@ def segments(low: str) -> list[Segment]:
                 cuts.append(m.start())
     cuts.append(len(low))
     cuts = sorted(set(cuts))
-    out = []
+    out, opens = [], True
     for a, b in zip(cuts, cuts[1:]):
         text = low[a:b]
-        if text.strip(" ,，:：;；。.!?！？、|-–—·"):
-            out.append(Segment(a, b, text))
+        if text.strip().strip(" ,，:：;；。.!?！？、|｜-–—·✔️✅•"):
+            out.append(Segment(a, b, text, opens))
+            opens = False
+        elif re.search(r"[。！!？?\n]|\.(?:\s|$)", text):
+            opens = True
     return out
 
 
@@ -220,7 +229,7 @@ def _title(text: str) -> str | None:
 
 
 _DEGREE_AFTER = re.compile(r"(?:博士|硕士|本科|研究生)\s*(?:毕业)?\s*(?:以|之)?后|(?:读博|博士|硕士)期间|" + en_words(
-    r"after (?:my |the |finishing (?:my |the )?|completing (?:my |the )?|getting (?:my |the |a )?)?(?:phd|doctorate|master'?s?|degree)"
+    r"after (?:my |the |an? |finishing (?:my |the )?|completing (?:my |the )?|getting (?:my |the |a )?)?(?:phd|doctorate|master'?s?|msc|mba|ms|bachelor'?s?|degree)"
     r"|during (?:my |the )?(?:phd|doctorate|master'?s?)"))
 
 
@@ -236,7 +245,9 @@ def _degree(text: str) -> str | None:
 
 def _abroad(text: str, orgs: list[Mention], pls: list[Mention], seg_start: int = 0, low: str = "") -> bool | None:
     if low:
-        pls = [p for p in pls if not _FROM_ABROAD.search(low[max(0, p.start - 20):p.start])]
+        pls = [p for p in pls if not _FROM_ABROAD.search(low[max(0, p.start - 20):p.start])
+               and not re.search(r"(?:出生(?:于|在)?|生于|老家|来自|" + en_words(r"born in|grew up in|native of|raised in") + r")\s*$",
+                                 low[max(0, p.start - 14):p.start])]
     place_abroad = any(p.place == "abroad" for p in pls)
     place_china = any(p.place in ("beijing", "xinjiang", "tibet", "other") for p in pls)
     for m in orgs:
@@ -262,9 +273,11 @@ def _nearest(ds: list[DateMention], pos: int, after_only: bool = False) -> DateM
     return best
 
 
-def _length(seg: Segment, low: str) -> Span | None:
+def _length(seg: Segment, low: str, ds: list | None = None) -> Span | None:
     total = None
     for d in durations(seg.text):
+        if any(x.start < seg.start + d.end and seg.start + d.start < x.end for x in ds or ()):
+            continue  # "21年起" is a date, not 21 years
         after = seg.text[d.end:d.end + 8]
         before = seg.text[max(0, d.start - 6):d.start]
         if re.match(r"\s*(?:以前|之前|前|" + en_words("ago|old") + ")", after) or re.search(r"(?:每|一)\s*年|" + en_words("per year|a year|each year"), after + before):
@@ -288,16 +301,31 @@ def _length(seg: Segment, low: str) -> Span | None:
 
 # -- reading the segments --------------------------------------------------------------------------------
 
-def read(low: str, today: dt.date, skip=None) -> Timeline:
+def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Timeline:
     """The timeline of a normalised message; `skip(pos)` is true where a clause asks about the rules."""
     tl = Timeline()
     all_orgs, all_places, all_dates = organisations(low), places(low), dates(low, today)
-    segs = segments(low)
+    segs = []
+    for seg in segments(low, cut_text):
+        # "postdoc at Monash 2012–2015 and Senior Lecturer at Melbourne from 2015": two posts
+        named = [m for m in all_orgs if seg.start <= m.start < seg.end]
+        cut = None
+        if len(named) >= 2:
+            for m in re.finditer(r"\s(?:and|以及|然后|再)\s", seg.text):
+                if named[0].end <= seg.start + m.start() < named[-1].start:
+                    cut = m.start()
+        if cut:
+            segs += [Segment(seg.start, seg.start + cut, seg.text[:cut], seg.opens_sentence),
+                     Segment(seg.start + cut, seg.end, seg.text[cut:], False)]
+        else:
+            segs.append(seg)
     institution = bool(_ASSOC.search(low)) and not re.search(r"我(?:是|今年|在)|本人|" + en_words(r"i'm|i am|my phd|i was born"), low)
     last_pos: Position | None = None
     last: Position | Education | None = None
     for seg in segs:
         text = seg.text
+        if seg.opens_sentence:
+            last = last_pos = None  # a post said in pieces stays within its sentence
         orgs, pls, ds = _in(all_orgs, seg), _in(all_places, seg), _in(all_dates, seg)
         deg = _degree(text)
         title = _title(text)
@@ -308,12 +336,14 @@ def read(low: str, today: dt.date, skip=None) -> Timeline:
         arrive = _ARRIVE.search(text)
         abroad = _abroad(text, orgs, pls, seg.start, low)
         made_position = False
-        if skip is not None and skip(seg.start + len(text) - len(text.lstrip())):
+        if skip is not None and not orgs and not ds and skip(seg.start + len(text) - len(text.lstrip())):
             continue  # a question about the rules ("博士毕业后需要在海外工作几年？") tells nothing
         # a move back to China, or out to a country abroad
         if ret and not re.search(r"还没|尚未|没有|没回|未回|" + en_words(r"not yet|haven't|have not|never"), text[max(0, ret.start() - 8):ret.end()]) \
-                and not _FUTURE.search(text[:ret.start()]):
+                and not _FUTURE.search(text[:ret.start()]) and not _OBLIGED.search(text):
             d = _nearest(ds, seg.start + ret.start())
+            if d is not None and abs(d.start - (seg.start + ret.start())) > 30:
+                d = None  # "from 2015 until I came back": that date is not the return
             tl.moves.append(Move("return", seg.start + ret.start(), text.strip(), d.when if d else None))
         elif arrive and abroad and not orgs and not deg:
             d = _nearest(ds, seg.start + arrive.start())
@@ -350,14 +380,15 @@ def read(low: str, today: dt.date, skip=None) -> Timeline:
             renowned = org.renowned if org else None
             if renowned is None and re.search(r"985|211|双一流|名校|" + en_words(r"top|elite|ivy"), text):
                 renowned = True
-            d = _nearest(ds, seg.start)
+            dm = next((rx.search(_POSTDOC.sub(" ", text)) for v, rx in _DEGREE if v == deg), None)
+            d = _nearest(ds, seg.start + (dm.start() if dm else 0))
             tl.educations.append(Education(deg, seg.start, text.strip(), org, ab, renowned, d.when if d else None))
             last = tl.educations[-1]
             continue
-        verb = _WORK.search(text)
+        verb = _WORK.search(text) or (_EVER_SINCE.search(text) if abroad else None)
         working = title or postdoc or verb or any(m.org.kind != "university" for m in orgs)
         tail = not verb and not deg and last is not None and not target and not found and not ret
-        if tail and isinstance(last, Education) and not title and not postdoc:
+        if tail and isinstance(last, Education) and not title and not postdoc and all(m.org.kind == "university" for m in orgs):
             # "PhD Finance, LSE, 2014": the degree said in pieces
             if ds and last.when is None:
                 last.when = ds[0].when
@@ -372,8 +403,10 @@ def read(low: str, today: dt.date, skip=None) -> Timeline:
             working = False  # "Senior Manager", "(2019–present)", "Boston": the post before, said in pieces
         future_only = _FUTURE.search(text) and not _CURRENT.search(text) and not _PAST.search(text) and not ds
         if working and not future_only and (orgs or title or postdoc or (
-                abroad is not None and verb and (ds or _CURRENT.search(text) or _length(seg, low) or ret))):
-            org = orgs[0].org if orgs else None
+                abroad is not None and verb and (ds or _CURRENT.search(text) or _length(seg, low, ds) or ret or _EVER_SINCE.search(text)))):
+            # "after an MSc at LSE I joined the FCA": the employer is the one named after the verb
+            after_verb = [m for m in orgs if verb and m.start >= seg.start + verb.start()]
+            org = (after_verb or orgs)[0].org if orgs else None
             p = Position(seg.start, text.strip(), title or ("postdoc" if postdoc else None), org, abroad)
             for d in ds:
                 if d.role == "range":
@@ -385,11 +418,13 @@ def read(low: str, today: dt.date, skip=None) -> Timeline:
                     p.end = d.when
                 elif p.start is None:
                     p.start = d.when
+            if p.start is None and _EVER_SINCE.search(text) and last is not None and p.abroad:
+                p.start, p.current = (last.when if isinstance(last, Education) else last.start), True
             if p.start is None and _AFTER_PREV.match(text) and last is not None:
                 p.start = last.when if isinstance(last, Education) else (last.end or None)
                 if p.abroad is None and isinstance(last, Education) and last.abroad and re.search(r"留在|留校|" + en_words(r"stayed|stay on|remained"), text):
                     p.abroad = True  # "毕业后留在NUS做博后": stayed where the degree was
-            p.length = _length(seg, low)
+            p.length = _length(seg, low, ds)
             p.current = p.current or bool(_CURRENT.search(text)) and not re.search(r"之前|以前|曾|回国前|" + en_words(r"previously|formerly|before that|ex-"), text)
             p.past = bool(_PAST.search(text)) and not p.current or p.end is not None
             p.fulltime = bool(_FULLTIME.search(text))
@@ -406,6 +441,7 @@ def read(low: str, today: dt.date, skip=None) -> Timeline:
             continue
         if last_pos is not None and not made_position:
             # a LinkedIn tail: "Senior Manager", "(2019–present)", "一直在新加坡" belong to the post before
+            last_pos.words = f"{last_pos.words}, {text.strip()}"[:300]  # the post said in pieces, kept together
             if title and last_pos.title is None and not deg:
                 last_pos.title = title
             for d in ds:
@@ -416,6 +452,8 @@ def read(low: str, today: dt.date, skip=None) -> Timeline:
                         last_pos.current = d.until is None
                     elif d.role == "since":
                         last_pos.current = True
+            if _CURRENT.search(text) and not _PAST.search(text) and last_pos.end is None:
+                last_pos.current, last_pos.past = True, False  # "…at the WHO, and am currently a unit head"
             if last_pos.abroad is None and abroad is not None and not _CURRENT.search(text):
                 last_pos.abroad = abroad
             if re.search(r"一直|至今|" + en_words(r"ever since|still|to date|until now"), text) and (
@@ -453,7 +491,9 @@ def _abroad_positions(tl: Timeline) -> list[Position]:
 
 
 def _returned(tl: Timeline) -> Move | None:
-    return next((m for m in reversed(tl.moves) if m.kind == "return"), None)
+    """The last move back to China, preferring one with a date ("I returned in September 2022" over "been back")."""
+    back = [m for m in tl.moves if m.kind == "return"]
+    return next((m for m in reversed(back) if m.when is not None), back[-1] if back else None)
 
 
 def _current_china(tl: Timeline) -> Position | None:
@@ -594,6 +634,9 @@ def _post_abroad(tl: Timeline, today: dt.date) -> dict[str, Derived]:
         value = ref.title
         if value == "senior_corporate" and ref.org is not None and ref.org.kind in ("finance", "regulator"):
             value = "senior_finance"  # a senior post at a bank, a fund or a regulator
+        if value in ("senior_corporate", "other") and ref.org is not None and ref.org.kind == "intl_org" and re.search(
+                r"管理|主任|处长|司长|负责人|官员|" + en_words(r"head|director|chief|manager|officer|coordinator|lead\w*"), ref.words):
+            value = "intl_org_manager"  # a manager at the WHO, the World Bank, the UN
         out["overseas_title"] = Derived(value, ref.words)
     ref = away or ref
     for p in ([ref] if ref else []) + posts:
