@@ -189,5 +189,12 @@ def rulebook() -> RuleBook:
     return book
 
 
+def thresholds(fact: str) -> list[tuple[str, object]]:
+    """Every (op, value) a rule compares the fact with: an approximate value decides a condition only when
+    both ends of its range fall on the same side of each of them."""
+    return sorted({(c.op, c.value) for c in rulebook().conditions.values() if c.fact == fact and c.op and c.value is not None},
+                  key=str)
+
+
 def program_ids() -> list[str]:
     return list(rulebook().programs)

@@ -121,6 +121,7 @@ _SINCE_BEFORE = re.compile(r"(?:" + en_words(r"since|starting(?: in)?|beginning 
 _SINCE_AFTER = re.compile(r"\s*(?:年)?\s*(?:以来|至今|开始|起|到现在|到今天|迄今|" + en_words(r"onwards?|on|to date|to present|until now") + ")")
 _UNTIL_BEFORE = re.compile(r"(?:" + en_words(r"until|till|up to|through") + r"|直到|到)\s*$")
 _RELATIVE = re.compile(
+    r"(?P<relm>前年|去年|今年)\s*(?P<rm>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月|"
     r"(?P<lastyear>去年|" + en_words(r"last year") + r")|(?P<yearbefore>前年|" + en_words(r"the year before last") + r")"
     r"|(?P<thisyear>今年(?=初|年初|上半年|\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月))|(?P<lastmonth>上个月|上月|" + en_words(r"last month") + r")"
     r"|(?P<n>\d{1,2}|[一二两三四五六七八九十半]{1,3}|" + en_words(r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of") + r")"
@@ -199,7 +200,12 @@ def dates(low: str, today: dt.date) -> list[DateMention]:
         if not free(m.start(), m.end()):
             continue
         y, mo = today.year, today.month
-        if m.group("lastyear"):
+        if m.group("relm"):
+            mv = parse_number(m.group("rm"), concat=False)
+            if not mv or not 1 <= mv <= 12:
+                continue
+            w = When.month(y - {"前年": 2, "去年": 1, "今年": 0}[m.group("relm")], int(mv))
+        elif m.group("lastyear"):
             w = When.year(y - 1)
         elif m.group("yearbefore"):
             w = When.year(y - 2)

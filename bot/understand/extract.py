@@ -63,6 +63,7 @@ from .person import (
     FIELD_CUE,
     find_academy,
     find_age,
+    find_age_range,
     find_awards,
     find_birth,
     find_degree,
@@ -157,6 +158,7 @@ def _extract(text, asking, today) -> Extraction:
     res.correction = msg.correction = bool(CORR.search(low))
 
     find_age(msg)
+    find_age_range(msg)
     find_birth(msg)
     find_equity(msg)
     find_salary(msg)
@@ -191,7 +193,7 @@ def _extract(text, asking, today) -> Extraction:
 
     where: dict[str, int] = {}
     facts = _finalize(msg, res.correction, where)
-    prov = {f: (_words(msg, pos), "stated") for f, pos in where.items()}
+    prov = {f: (_words(msg, pos), msg.hows.get((f, pos), "stated")) for f, pos in where.items()}
     _merge_timeline(msg, facts, prov, sc)
     if asking:
         if asking not in facts:

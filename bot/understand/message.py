@@ -36,6 +36,7 @@ class Message:
         self.found: dict[str, list[tuple[int, int, object]]] = {}  # fact -> [(pos, priority, value)]
         self.spans: list[tuple[int, int, str]] = []  # number spans already read, with their fact
         self.correction = False
+        self.hows: dict[tuple[str, int], str] = {}
         self._hypo: dict = {}
         self.has_phd = bool(search(r"博士(?!后)|读博|" + en_words(r"phd|doctorate|doctoral|dphil"), low)) and not search(
             r"(?:没|没有|未|不是)(?:读|念|拿|读过|念过)?(?:博|博士)(?!后)|" + en_words(r"no phd|not a phd|without a phd|never did a phd|didn't do a phd"), low)
@@ -100,12 +101,14 @@ class Message:
                 bool(REQUIRE.search(clause)) and is_question(self.low[ss:se + 1]))
         return self._hypo[(cs, ce)]
 
-    def add(self, fact: str, value, pos: int, prio: int = 0, span: tuple[int, int] | None = None):
+    def add(self, fact: str, value, pos: int, prio: int = 0, span: tuple[int, int] | None = None, how: str = "stated"):
         if fact not in NOT_HYPO and self.hypo(pos):
             return  # "外籍人士能申请吗？", "can a postdoc apply?": about the rules, not the user
         if fact in PERSONAL and prio >= 0 and self.someone_else(pos):
             return  # "我的导师是院士": a fact about someone else
         self.found.setdefault(fact, []).append((pos, prio, value))
+        if how != "stated":
+            self.hows[(fact, pos)] = how  # "assumed": read from an approximation
         if span:
             self.spans.append((span[0], span[1], fact))
 

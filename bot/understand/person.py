@@ -31,6 +31,46 @@ from .vocab import (
 )
 
 
+_DECADE_ZH = {"二": 20, "三": 30, "四": 40, "五": 50, "六": 60, "七": 70}
+_DECADE_EN = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "20s": 20, "30s": 30,
+              "40s": 40, "50s": 50, "60s": 60}
+_AGE_RANGE = [
+    (re.compile(r"(?P<d>[二三四五六七])十多(?:岁)?(?!万|个|年|次|家|人|名|%)|(?P<a>[2-7]0)\s*多\s*岁"), "more"),
+    (re.compile(rf"(?P<n>{NUM})\s*(?:岁)?\s*出头"), "early"),
+    (re.compile(en_words(r"(?P<pos>early|mid|late)[\s-]*(?P<dec>twenties|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s)")
+                + "|" + en_words(r"in my (?P<dec2>twenties|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s)")), "en"),
+]
+
+
+def find_age_range(msg: Message):
+    """"三十多岁", "40出头", "late thirties": a range, kept only where it decides every age limit of the rules
+    (31–39 is under 40 and 55 alike; 五十多 is on both sides of 55 and stays unknown)."""
+    from ..eligibility.rules import thresholds
+    for rx, how in _AGE_RANGE:
+        for m in find_all(rx, msg.low):
+            g = m.groupdict()
+            if how == "more":
+                base = _DECADE_ZH[g["d"]] if g.get("d") else int(g["a"])
+                lo, hi = base + 1, base + 9
+            elif how == "early":
+                base = parse_number(g["n"], concat=False)
+                if base is None:
+                    continue
+                lo, hi = int(base) + 1, int(base) + 4
+            else:
+                dec = _DECADE_EN[g.get("dec") or g.get("dec2")]
+                lo, hi = {"early": (dec, dec + 3), "mid": (dec + 4, dec + 6), "late": (dec + 7, dec + 9)}.get(g.get("pos") or "", (dec, dec + 9))
+            cs, _ = msg.clause(m.start())
+            if re.search(r"孩子|儿子|女儿|父亲|母亲|他|她|" + en_words(r"son|daughter|father|mother|he|she"), msg.low[cs:m.start()]):
+                continue
+            if all((_holds(op, lo, v) == _holds(op, hi, v)) for op, v in thresholds("age")):
+                msg.add("age", hi, m.start(), prio=-1, span=(m.start(), m.end()), how="assumed")
+
+
+def _holds(op: str, x, v) -> bool:
+    return {"<=": x <= v, "<": x < v, ">=": x >= v, ">": x > v, "==": x == v}.get(op, True)
+
+
 def find_age(msg: Message):
     low = msg.low
     third = re.compile(r"孩子|儿子|女儿|父亲|母亲|爸|妈|他|她|太太|妻子|老婆|丈夫|老公|公司|" + en_words(

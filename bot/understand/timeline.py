@@ -36,14 +36,14 @@ _DEGREE = [
 ]
 _DEG_RANK = {"bachelor": 1, "master": 2, "phd": 3}
 _POSTDOC = re.compile(r"博士后|博后|" + en_words(r"post-?docs?|postdoctoral|post-doctoral"))
-_WORK = re.compile(r"工作|任职|任教|就职|执教|供职|做了|干了|入职|加入|转到|跳槽|当|担任|留在|留校|上班|在职|在[^，,。]{1,24}做|" + en_words(
+_WORK = re.compile(r"工作|任职|任教|就职|执教|供职|做了|干了|入职|加入|转到|跳槽|当|担任|现任|留在|留校|上班|在职|全职|专职|在[^，,。]{1,24}做|" + en_words(
     r"work\w*|employed|joined|job|serv\w+ as|at|as an?|spent|hold|held"))
 _CURRENT = re.compile(r"现在|目前|现任|现为|现就职|至今|一直|如今|今年起|仍在|还在|" + en_words(
     r"now|currently|current|present|presently|since|ever since|still|today|these days|i'm an?|i am an?|i hold|i work"))
 _PAST = re.compile(r"之前|以前|曾经|曾在|曾任|曾|回国前|当年|那时|" + en_words(
     r"previously|formerly|before that|used to|ex-|former|was an?|worked|spent|until|had been|did"))
 _RETURN = re.compile(r"回国|归国|回来|回到国内|回到中国|海归|" + en_words(
-    r"moved back|came back|come back|coming back|returned|returning|back in china|back to china|been back|relocated back"
+    r"went back to china|moved back|came back|come back|coming back|returned|returning|back in china|back to china|been back|relocated back"
     r"|back home|moved home"))
 # "after returning from Canada", "从美国回来": where one came from is not where one is
 _FROM_ABROAD = re.compile(r"从\s*$|" + en_words(r"(?:back|returned|returning|came|moved|coming) from") + r"\s*(?:the\s+)?$")
@@ -66,6 +66,9 @@ _FUTURE = re.compile(r"愿意|打算|计划|准备|将来|将|会|承诺|想|希
     r"will|would|plan\w*|willing|ready to|prepared to|commit\w*|want to|hope to|intend\w*|considering|thinking about|open to"))
 _AFTER_PREV = re.compile(r"\s*(?:[,，;；]\s*)?(?:之后|毕业后|毕业以后|此后|然后|随后|后来|" + en_words(
     r"then|after that|afterwards|after graduat\w*|after (?:my|the) (?:phd|degree|doctorate)") + ")")
+_JOIN = re.compile(r"进了|加入|入职|跳槽到|跳到|转到|去了|来到|" + en_words(r"joined|moved to|started at|went to|switched to|hired by"))
+_LEAVE = re.compile(r"再次出国|又出国|再出国|重新出国|又去了|" + en_words(
+    r"left (?:china )?again|went abroad again|moved abroad again|left china|moved abroad|went abroad|headed abroad|emigrated"))
 _OBLIGED = re.compile(r"要求|需要|必须|应当|须|服务期|义务|" + en_words(r"required|must|obliged|obligation|have to|has to|need to"))
 # "之后一直在德国没挪窝", "毕业以后没离开过德国", "have worked in Paris ever since": abroad on from the event before
 _EVER_SINCE = re.compile(r"一直在|没挪窝|没离开过|没有离开|再没回|从那以后|此后一直|之后一直|" + en_words(
@@ -210,12 +213,12 @@ def _title(text: str) -> str | None:
                 en_words(r"project|product|program|account|office|sales|case|hiring|lab"), text[max(0, m.start() - 10):m.start()]):
             continue
         if value == "other" and re.search(r"讲师|lecturer", t):
-            value = "associate_professor" if re.search(r"senior|principal|高级", text[max(0, m.start() - 8):m.start()]) else "assistant_professor"
+            value = "associate_professor" if re.search(r"senior|principal|高级", text[max(0, m.start() - 8):m.start()] + t) else "assistant_professor"
         if best is None or m.start() < best_pos:
             best, best_pos = value, m.start()
-    if re.search(r"相当于\s*助理教授|" + en_words(r"roughly (?:an? )?assistant professor|equivalent to (?:an? )?assistant professor"), text):
+    if re.search(r"相当于.{0,4}助理教授|" + en_words(r"roughly (?:an? )?assistant professor|equivalent to (?:an? )?assistant professor"), text):
         return "assistant_professor"
-    if re.search(r"相当于\s*副教授|" + en_words(r"roughly (?:an? )?associate professor|equivalent to (?:an? )?associate professor"), text):
+    if re.search(r"相当于.{0,4}副教授|" + en_words(r"roughly (?:an? )?associate professor|equivalent to (?:an? )?associate professor"), text):
         return "associate_professor"
     if re.search(en_words(r"ap") + r"(?!\w)", text) and not best:
         return "assistant_professor"
@@ -228,7 +231,7 @@ def _title(text: str) -> str | None:
     return best
 
 
-_DEGREE_AFTER = re.compile(r"(?:博士|硕士|本科|研究生)\s*(?:毕业)?\s*(?:以|之)?后|(?:读博|博士|硕士)期间|" + en_words(
+_DEGREE_AFTER = re.compile(r"(?:博士|硕士|本科|研究生|mba|phd|ma|ms|msc|master'?s?)?\s*(?:毕业|读完|拿到学位)\s*(?:以|之)?后|(?:硕士|本科|研究生)(?:以|之)后|(?:读博|博士|硕士)期间|" + en_words(
     r"after (?:my |the |an? |finishing (?:my |the )?|completing (?:my |the )?|getting (?:my |the |a )?)?(?:phd|doctorate|master'?s?|msc|mba|ms|bachelor'?s?|degree)"
     r"|during (?:my |the )?(?:phd|doctorate|master'?s?)"))
 
@@ -258,7 +261,7 @@ def _abroad(text: str, orgs: list[Mention], pls: list[Mention], seg_start: int =
             return a
     if place_abroad and not place_china:
         return True
-    if place_china or _CHINA.search(text):
+    if place_china or _CHINA.search(re.sub(r"(?:相当于|等同于|类似于?|对标|" + en_words(r"equivalent to|comparable to|roughly") + r")\s*(?:国内|中国)", " ", text)):
         return False
     return None
 
@@ -322,10 +325,12 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
     institution = bool(_ASSOC.search(low)) and not re.search(r"我(?:是|今年|在)|本人|" + en_words(r"i'm|i am|my phd|i was born"), low)
     last_pos: Position | None = None
     last: Position | Education | None = None
+    last_sentence_start = 0
     for seg in segs:
         text = seg.text
         if seg.opens_sentence:
             last = last_pos = None  # a post said in pieces stays within its sentence
+            last_sentence_start = seg.start
         orgs, pls, ds = _in(all_orgs, seg), _in(all_places, seg), _in(all_dates, seg)
         deg = _degree(text)
         title = _title(text)
@@ -349,11 +354,15 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
             d = _nearest(ds, seg.start + arrive.start())
             cur = bool(re.search(r"至今|一直|" + en_words(r"ever since|since then|since|still|have worked here|have been here|here ever"), low[seg.start:seg.end + 60]))
             tl.moves.append(Move("arrive", seg.start + arrive.start(), text.strip(), d.when if d else None, cur))
+        lv = _LEAVE.search(text)
+        if lv:
+            d = _nearest(ds, seg.start + lv.start())
+            tl.moves.append(Move("leave", seg.start + lv.start(), text.strip(), d.when if d else None))
         # the employer being joined
         if target and not institution:
             org = next((m.org for m in orgs if m.org.abroad is False), None)
             etype = (org.cn_type if org and org.cn_type else None) or choice_value("employer_type", text, strict=True)
-            region = (org.region if org else None) or next((p.place for p in pls if p.place != "abroad"), None)
+            region = next((p.place for p in pls if p.place != "abroad"), None) or (org.region if org else None)
             if org or etype or region:
                 if not (abroad and not org):
                     tl.targets.append(Target(seg.start + target.start(), text.strip(), org, etype if etype != "none" else None, region))
@@ -367,6 +376,14 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
             tl.foundings.append(Founding(seg.start + found.start(), text.strip(), d.when if d else None, region, away))
             if not (title or postdoc):
                 continue
+        da = _DEGREE_AFTER.search(_POSTDOC.sub(lambda m: " " * len(m.group()), text))
+        if da and not deg:
+            # "早稻田MBA毕业后2016年7月进了金融厅": the degree (with the school named before it), then the post
+            said = _degree(text[:da.end()].replace("毕业", " ").replace("后", " ")) or _degree(da.group())
+            before = [m for m in orgs if m.start < seg.start + da.start()]
+            if said and before:
+                o = before[-1].org
+                tl.educations.append(Education(said, seg.start, text[:da.end()].strip(), o, o.abroad, o.renowned or None, None))
         owned = orgs or ds or pls or re.search(r"我(?!们)|本人|拿|获得|毕业|读|学位|" + en_words(
             r"i|i'm|my|from|received|earned|graduated|got|hold|have|in|at"), text) or re.fullmatch(
             r"\s*(?:是|有)?\s*(?:a |an )?(?:博士|硕士|本科|学士|phd|doctorate|master'?s?|bachelor'?s?|ms|msc|mba)\s*(?:学位|学历|毕业|degree)?\s*", text)
@@ -405,7 +422,8 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
         if working and not future_only and (orgs or title or postdoc or (
                 abroad is not None and verb and (ds or _CURRENT.search(text) or _length(seg, low, ds) or ret or _EVER_SINCE.search(text)))):
             # "after an MSc at LSE I joined the FCA": the employer is the one named after the verb
-            after_verb = [m for m in orgs if verb and m.start >= seg.start + verb.start()]
+            join = _JOIN.search(text) or verb
+            after_verb = [m for m in orgs if join and m.start >= seg.start + join.start()]
             org = (after_verb or orgs)[0].org if orgs else None
             p = Position(seg.start, text.strip(), title or ("postdoc" if postdoc else None), org, abroad)
             for d in ds:
@@ -414,15 +432,21 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                     p.current = d.until is None
                 elif d.role == "since":
                     p.start, p.current = d.when, True
-                elif d.role == "until" or _LEFT.search(text[max(0, d.start - seg.start - 20):d.start - seg.start]):
+                elif d.role == "until" or (_LEFT.search(text[max(0, d.start - seg.start - 20):d.start - seg.start])
+                                           and not lv):
                     p.end = d.when
+                elif lv and p.start is None:
+                    p.start = d.when  # "left again in 2020 for a job at Melbourne": the post starts then
                 elif p.start is None:
                     p.start = d.when
+            if p.start is None and p.abroad and tl.moves and tl.moves[-1].kind == "leave" and tl.moves[-1].when is not None \
+                    and last is not None and tl.moves[-1].pos >= last_sentence_start:
+                p.start = tl.moves[-1].when  # "2018年10月再次出国，加入三星": the post starts with the move
             if p.start is None and _EVER_SINCE.search(text) and last is not None and p.abroad:
                 p.start, p.current = (last.when if isinstance(last, Education) else last.start), True
             if p.start is None and _AFTER_PREV.match(text) and last is not None:
                 p.start = last.when if isinstance(last, Education) else (last.end or None)
-                if p.abroad is None and isinstance(last, Education) and last.abroad and re.search(r"留在|留校|" + en_words(r"stayed|stay on|remained"), text):
+                if p.abroad is None and isinstance(last, Education) and last.abroad and not _CHINA.search(text):
                     p.abroad = True  # "毕业后留在NUS做博后": stayed where the degree was
             p.length = _length(seg, low, ds)
             p.current = p.current or bool(_CURRENT.search(text)) and not re.search(r"之前|以前|曾|回国前|" + en_words(r"previously|formerly|before that|ex-"), text)
@@ -439,7 +463,7 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
             last = last_pos = p
             made_position = True
             continue
-        if last_pos is not None and not made_position:
+        if tail and last_pos is not None and last is last_pos and not made_position:
             # a LinkedIn tail: "Senior Manager", "(2019–present)", "一直在新加坡" belong to the post before
             last_pos.words = f"{last_pos.words}, {text.strip()}"[:300]  # the post said in pieces, kept together
             if title and last_pos.title is None and not deg:
@@ -491,8 +515,11 @@ def _abroad_positions(tl: Timeline) -> list[Position]:
 
 
 def _returned(tl: Timeline) -> Move | None:
-    """The last move back to China, preferring one with a date ("I returned in September 2022" over "been back")."""
-    back = [m for m in tl.moves if m.kind == "return"]
+    """The last move back to China that was not followed by leaving again, preferring one with a date
+    ("I returned in September 2022" over "been back")."""
+    leave = next((m for m in reversed(tl.moves) if m.kind == "leave"), None)
+    back = [m for m in tl.moves if m.kind == "return" and (leave is None or m.pos > leave.pos and (
+        m.when is None or leave.when is None or m.when.lo >= leave.when.lo))]
     return next((m for m in reversed(back) if m.when is not None), back[-1] if back else None)
 
 
@@ -527,10 +554,19 @@ def _stretch(tl: Timeline, today: dt.date, after: Education | None, only=None) -
         posts = [p for p in posts if p.start is None or p.start.hi >= after.when.lo]
         if not posts:
             return None
+    leave = next((m for m in reversed(tl.moves) if m.kind == "leave" and m.when is not None), None)
+    if leave is not None:
+        # "回国在深圳工作两年，2018年10月再次出国": only the stay abroad since then is continuous
+        posts = [p for p in posts if p.pos >= leave.pos or (p.start is not None and p.start.lo >= leave.when.lo)]
+        if not posts:
+            return None
+        after = None
+        if all(p.start is None for p in posts):
+            posts[0].start = leave.when
     starts = [p.start for p in posts if p.start is not None]
     if cur is not None and (only is None or only(cur)):
         end = now
-    elif ret is not None and ret.when is not None:
+    elif ret is not None and ret.when is not None and (leave is None or ret.pos > leave.pos):
         end = ret.when
     else:
         ends = [p.end for p in posts if p.end is not None]
@@ -615,6 +651,15 @@ def _time_abroad(tl: Timeline, today: dt.date) -> dict[str, Derived]:
             research = _stretch(tl, today, None, only=lambda p: p.research)
             if research and research[0].mid == st[0].mid:
                 out["overseas_research_years"] = Derived(round(st[0].mid / 12, 2), said(st))
+    # research "any time": posts abroad before a stay in China count too ("a 2-yr postdoc at Karolinska, back to
+    # China in 2016, Melbourne since 2020")
+    leave = next((m for m in reversed(tl.moves) if m.kind == "leave"), None)
+    if "overseas_research_years" in out and leave is not None:
+        earlier = [p for p in _abroad_positions(tl) if p.research and p.pos < leave.pos]
+        extra = sum((p.length.mid if p.length else Span.between(p.start, p.end).mid if p.start and p.end else 0) for p in earlier)
+        if extra:
+            d = out["overseas_research_years"]
+            out["overseas_research_years"] = Derived(round(d.value + extra / 12, 2), d.said + "; " + "; ".join(p.words for p in earlier))
     fin = _stretch(tl, today, None, only=lambda p: p.finance)
     if fin:
         out["overseas_finance_months"] = Derived(fin[0].mid, said(fin))
