@@ -193,7 +193,7 @@ def _extract(text, asking, today) -> Extraction:
 
     where: dict[str, int] = {}
     facts = _finalize(msg, res.correction, where)
-    prov = {f: (_words(msg, pos), msg.hows.get((f, pos), "stated")) for f, pos in where.items()}
+    prov = {f: (msg.notes.get((f, pos)) or _words(msg, pos), msg.hows.get((f, pos), "stated")) for f, pos in where.items()}
     _merge_timeline(msg, facts, prov, sc)
     if asking:
         if asking not in facts:

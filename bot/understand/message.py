@@ -37,6 +37,7 @@ class Message:
         self.spans: list[tuple[int, int, str]] = []  # number spans already read, with their fact
         self.correction = False
         self.hows: dict[tuple[str, int], str] = {}
+        self.notes: dict[tuple[str, int], str] = {}  # how a value was converted ("USD 120,000 ≈ ¥852,000")
         self._hypo: dict = {}
         self.has_phd = bool(search(r"博士(?!后)|读博|" + en_words(r"phd|doctorate|doctoral|dphil"), low)) and not search(
             r"(?:没|没有|未|不是)(?:读|念|拿|读过|念过)?(?:博|博士)(?!后)|" + en_words(r"no phd|not a phd|without a phd|never did a phd|didn't do a phd"), low)

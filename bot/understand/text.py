@@ -48,7 +48,7 @@ def en_words(p: str) -> str:
     return rf"(?<![a-z])(?:{p})(?![a-z])"
 
 
-CLAUSE_SEP = re.compile(r"[。！!？?；;\n,，、:：()（）\[\]【】\"“”]|(?<!\d)\.|\.(?!\d)|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|"
+CLAUSE_SEP = re.compile(r"[。！!？?；;\n，、:：()（）\[\]【】\"“”]|,(?!\d{3}(?!\d))|(?<!\d)\.|\.(?!\d)|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|"
                         + en_words(r"but|however|although|though|whereas|while") + r"|但是|但|不过|而是|可是|然而")
 
 

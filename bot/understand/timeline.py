@@ -38,7 +38,7 @@ _DEG_RANK = {"bachelor": 1, "master": 2, "phd": 3}
 _POSTDOC = re.compile(r"博士后|博后|" + en_words(r"post-?docs?|postdoctoral|post-doctoral"))
 _WORK = re.compile(r"工作|任职|任教|就职|执教|供职|做了|干了|入职|加入|转到|跳槽|当|担任|现任|留在|留校|上班|在职|全职|专职|在[^，,。]{1,24}做|" + en_words(
     r"work\w*|employed|joined|job|serv\w+ as|at|as an?|spent|hold|held"))
-_CURRENT = re.compile(r"现在|目前|现任|现为|现就职|至今|一直|如今|今年起|仍在|还在|" + en_words(
+_CURRENT = re.compile(r"现在|目前|现任|现为|现就职|至今|一直|如今|今年起|仍在|还在|^\s*(?:老师好\s*)?我是|" + en_words(
     r"now|currently|current|present|presently|since|ever since|still|today|these days|i'm an?|i am an?|i hold|i work"))
 _PAST = re.compile(r"之前|以前|曾经|曾在|曾任|曾|回国前|当年|那时|" + en_words(
     r"previously|formerly|before that|used to|ex-|former|was an?|worked|spent|until|had been|did"))
@@ -415,6 +415,10 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                 last.renowned = last.org.renowned or last.renowned
             if pls and last.abroad is None:
                 last.abroad = _abroad(text, [], pls)
+            continue
+        if not tail and verb and _JOIN.search(text) and not orgs and not title and not postdoc and ds and last_pos is not None \
+                and last is last_pos and last_pos.start is None:
+            last_pos.start = ds[0].when  # "我是UW的AP，2022年入职": when the post before began
             continue
         if tail and not orgs and isinstance(last, Position) and (not title or last.title in (None, title)):
             working = False  # "Senior Manager", "(2019–present)", "Boston": the post before, said in pieces
