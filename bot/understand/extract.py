@@ -194,7 +194,7 @@ def _extract(text, asking, today) -> Extraction:
     where: dict[str, int] = {}
     facts = _finalize(msg, res.correction, where)
     prov = {f: (msg.notes.get((f, pos)) or _words(msg, pos), msg.hows.get((f, pos), "stated")) for f, pos in where.items()}
-    _merge_timeline(msg, facts, prov, sc)
+    _merge_timeline(msg, facts, prov, sc, where)
     if asking:
         if asking not in facts:
             ans = answer(msg, asking)
@@ -245,10 +245,14 @@ def _words(msg: Message, pos: int) -> str:
     return msg.raw[s:e].strip()[:200]
 
 
-def _merge_timeline(msg: Message, facts: dict, prov: dict, sc) -> None:
+def _merge_timeline(msg: Message, facts: dict, prov: dict, sc, where: dict) -> None:
     """Facts from the career timeline replace what a single clause suggested; the rest stay."""
     tl = timeline.read(msg.low, msg.today, skip=msg.hypo, cut_text=msg.raw)
     derived = timeline.derive(tl, msg.today, msg.has_phd)
+    for f in ("employer_type", "employer_region"):
+        # an employer read from a post in China that is over is not the one the applicant joins
+        if f in facts and f not in derived and any(a <= where.get(f, -1) < b for a, b in timeline.past_china_spans(tl)):
+            del facts[f]
     for f, d in derived.items():  # what the timeline decides (timeline.derive) replaces a clause's guess
         if f == "degree" and f in facts and DEG_RANK.get(facts[f], 0) > DEG_RANK.get(d.value, 0):
             continue  # a higher degree said elsewhere ("博后" implies a doctorate)

@@ -86,11 +86,15 @@ def find_age(msg: Message):
                    rf"years? old|yrs? old|y/?o(?![a-z])|this year|but|so|,|who|from|living|working|in |next |on ))"),
         re.compile(rf"(?P<n>{ENUM})[\s-]*(?:years?|yrs?)[\s-]*old|(?P<n2>{ENUM})\s*y/?o(?![a-z])"),
         re.compile(rf"{en_words(r'aged?|my age is|age is|age:|age of|age to|age =|age now')}\s*:?\s*(?P<n>{ENUM})(?!\s*(?:%|percent|months?))"),
+        # "Is 57 too old", "Context: 35, PhD…", "41F", "本人32 女"
+        re.compile(r"(?<![\d.])(?P<n>[1-9]\d)\s*(?:is\s+)?too old|" + en_words(r"(?:context|background|about me|me)") +
+                   r"\s*[:：-]\s*(?P<n2>[1-9]\d)(?=\s*[,，;/|]|\s*(?:yo|y/o|f|m)(?![a-z]))|(?<![\d.$¥£€])(?P<n3>[1-9]\d)\s*(?:f|m)(?![a-z\d])(?!\s*(?:2|²))"
+                   r"|(?:本人|背景[:：]?)\s*(?P<n4>[1-9]\d)\s*(?=岁|女|男|,|，|/|\s)"),
     ]
     for i, rx in enumerate(pats):
         for m in find_all(rx, low):
-            tok = m.group("n") or (m.groupdict().get("n2"))
-            gs = m.start("n") if m.group("n") else m.start("n2")
+            name = next(k for k in ("n", "n2", "n3", "n4") if m.groupdict().get(k))
+            tok, gs = m.group(name), m.start(name)
             if msg.used(m.start(), m.end()):
                 continue
             v = parse_number(tok, concat=False)

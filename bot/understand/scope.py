@@ -42,7 +42,7 @@ THIRD_PARTY = re.compile(r"导师|老师|父亲|母亲|爸爸|妈妈|太太|妻�
 NOT_HYPO = {"age", "birth_year", "birth_month", "selected_programs", "prior_applications", "annual_salary_cny"}
 
 
-REQUIRE = re.compile(r"要求|需要|必须|才能|才可以|要不要|是否要|得是|够不够|算不算|限制|" + en_words(
+REQUIRE = re.compile(r"要求|需要|必须|才能|才可以|要不要|是否要|得是|够不够|算不算|能算|能不能算|可以算|限制|" + en_words(
     r"need|needs|require\w*|must|have to|has to|enough|sufficient|count as|qualif\w+|limit|exempt|allowed|policy|policies"))
 
 
@@ -142,7 +142,9 @@ def scope(low: str) -> Scope:
         if re.match(r"(?:我|本人|i|me|myself)(?![a-z])", who) or re.search(r"(?<![a-z])(?:i|my)(?![a-z])", who):
             continue
         sec = _SW["largest_other"]
-        if any(w.lower() in who for w in sec["entity_zh"] + sec["entity_en"]):
+        if re.search(r"个人|自然人|[王李张刘陈杨赵黄周吴]总|先生|女士|" + en_words(r"individual|person|mr|ms|mrs|dr"), low[m.start():m.end() + 12]):
+            out.other_largest = "person"  # "天使投资人王总（个人，31%）"
+        elif any(w.lower() in who for w in sec["entity_zh"] + sec["entity_en"]):
             out.other_largest = "entity"
         elif any(w.lower() in who for w in sec["person_zh"] + sec["person_en"]) or re.search(r"(?:our|the|my)\s", who):
             out.other_largest = "person"

@@ -50,10 +50,11 @@ _FROM_ABROAD = re.compile(r"从\s*$|" + en_words(r"(?:back|returned|returning|ca
 _ARRIVE = re.compile(r"(?:来|去|到)了?(?=\s*(?:美国|英国|德国|法国|日本|加拿大|澳|新加坡|瑞士|欧洲|香港))|出国|" + en_words(
     r"came to|moved to|relocated to|went to"))
 _TARGET = re.compile(r"想引进我|引进我|有意向引进|有意引进|意向引进|拟引进|想请我|请我|邀请我|聘请我|聘我|要我|想要我|发了offer|给了offer|给我发|谈好了|"
-                     r"和[^，,。]{0,14}签|与[^，,。]{0,14}签|在跟我谈|跟我谈|和我谈|找我谈|在谈|挖我|目标是|目标单位|申报单位|依托单位|用人单位|引进单位|签约单位|拟全职引进|打算去|准备去|要去|将去|即将加入|"
+                     r"和[^，,。]{0,14}签|与[^，,。]{0,14}签|贵校|贵单位|贵所|贵院|拟聘|计划引进|在跟我谈|跟我谈|和我谈|找我谈|在谈|挖我|目标是|目标单位|申报单位|依托单位|用人单位|引进单位|签约单位|拟全职引进|打算去|准备去|要去|将去|即将加入|"
                      + en_words(r"offered me|offer from|an offer|sent me an offer|reached out|invited me|invites me|wants? to hire|"
                                 r"want me|wants me|will join|to join|recruit\w* me|hire me|hiring me|host institution|my target|"
-                                r"going to join|signed with|accepted an offer|approached me|in talks with me|talking to me|my target|targeting"))
+                                r"going to join|signed with|accepted an offer|approached me|in talks with me|talking to me|my target|targeting"
+    r"|(?:intends?|plans?|wish(?:es)?|would like|wants?) to (?:recruit|hire|appoint|bring)"))
 _FOUND = re.compile(r"注册|成立|创办|创立|创建|" + en_words(r"founded|incorporated|established|registered|set up|co-founded|started the company"))
 _COMPANY = re.compile(r"公司|企业|创业|" + en_words(r"company|startup|start-up|firm|inc|ltd|co\.|founder|co-founder|bio|robotics|technologies"))
 _ASSOC = re.compile(r"协会|学会|联合会|基地|园区|社团|中心|" + en_words(r"association|society|nonprofit|non-profit|501\(c\)|foundation|federation|base|park"))
@@ -115,6 +116,7 @@ class Position:
     finance: bool = False
     employer_type: str | None = None
     region: str | None = None
+    order: float = 0.0          # place in time when no date says it ("再往前是Harvard postdoc": before the last)
 
 
 @dataclass
@@ -361,6 +363,9 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
         # the employer being joined
         if target and not institution:
             org = next((m.org for m in orgs if m.org.abroad is False), None)
+            if org is None and re.search(r"贵校|贵单位|贵所|贵院|" + en_words(r"your (?:university|institute|school)"), text):
+                # "贵校有意向引进我" in a letter to 西湖大学人才办: the addressee
+                org = next((m.org for m in all_orgs if m.org.abroad is False and m.start < 60), None)
             etype = (org.cn_type if org and org.cn_type else None) or choice_value("employer_type", text, strict=True)
             region = next((p.place for p in pls if p.place != "abroad"), None) or (org.region if org else None)
             if org or etype or region:
@@ -435,7 +440,9 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                     p.start, p.end = d.when, d.until
                     p.current = d.until is None
                 elif d.role == "since":
-                    p.start, p.current = d.when, True
+                    # "at EPFL (there since 2011, full prof since 2019)": the post began with the earliest
+                    p.start = d.when if p.start is None or d.when.lo < p.start.lo else p.start
+                    p.current = True
                 elif d.role == "until" or (_LEFT.search(text[max(0, d.start - seg.start - 20):d.start - seg.start])
                                            and not lv):
                     p.end = d.when
@@ -452,6 +459,9 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                 p.start = last.when if isinstance(last, Education) else (last.end or None)
                 if p.abroad is None and isinstance(last, Education) and last.abroad and not _CHINA.search(text):
                     p.abroad = True  # "毕业后留在NUS做博后": stayed where the degree was
+            p.order = float(seg.start)
+            if re.match(r"\s*(?:再往前|再之前|更早|更早之前|在此之前|此前|" + en_words(r"before that|prior to that|earlier|before this") + ")", text) and last_pos is not None:
+                p.order = last_pos.order - 0.5
             p.length = _length(seg, low, ds)
             p.current = p.current or bool(_CURRENT.search(text)) and not re.search(r"之前|以前|曾|回国前|" + en_words(r"previously|formerly|before that|ex-"), text)
             p.past = bool(_PAST.search(text)) and not p.current or p.end is not None
@@ -535,6 +545,12 @@ def _current_china(tl: Timeline) -> Position | None:
     return None
 
 
+def past_china_spans(tl: Timeline) -> list[tuple[int, int]]:
+    """Where the message tells of a post in China that is over ("2016年至2018年回国在深圳一家企业工作")."""
+    cur = _current_china(tl)
+    return [(p.pos, p.pos + len(p.words)) for p in tl.positions if p.abroad is False and p is not cur and (p.past or p.end)]
+
+
 def _current_abroad(tl: Timeline) -> Position | None:
     if _returned(tl) or _current_china(tl):
         return None
@@ -543,7 +559,17 @@ def _current_abroad(tl: Timeline) -> Position | None:
     if cur:
         return max(cur, key=lambda p: (p.start.lo if p.start else -1, p.pos))
     open_ = [p for p in abroad if p.end is None and not p.past]
-    return max(open_, key=lambda p: (p.start.lo if p.start else -1, p.pos)) if open_ else None
+    return max(open_, key=lambda p: (p.start.lo if p.start else -1, p.order)) if open_ else None
+
+
+def _stretch_start(tl: Timeline, today: dt.date, after: Education | None) -> When | None:
+    """Where the current unbroken stay abroad began, when a gap broke an earlier one."""
+    dated = sorted((p for p in _abroad_positions(tl) if p.start is not None), key=lambda p: p.start.lo)
+    start = None
+    for a, b in zip(dated, dated[1:]):
+        if a.end is not None and b.start.lo - a.end.hi > 6:
+            start = b.start
+    return start
 
 
 def _stretch(tl: Timeline, today: dt.date, after: Education | None, only=None) -> tuple[Span, str] | None:
@@ -658,8 +684,10 @@ def _time_abroad(tl: Timeline, today: dt.date) -> dict[str, Derived]:
     # research "any time": posts abroad before a stay in China count too ("a 2-yr postdoc at Karolinska, back to
     # China in 2016, Melbourne since 2020")
     leave = next((m for m in reversed(tl.moves) if m.kind == "leave"), None)
-    if "overseas_research_years" in out and leave is not None:
-        earlier = [p for p in _abroad_positions(tl) if p.research and p.pos < leave.pos]
+    first = _stretch_start(tl, today, phd)
+    if "overseas_research_years" in out and (leave is not None or first is not None):
+        earlier = [p for p in _abroad_positions(tl) if p.research and (
+            (leave is not None and p.pos < leave.pos) or (first is not None and p.end is not None and p.end.hi <= first.lo))]
         extra = sum((p.length.mid if p.length else Span.between(p.start, p.end).mid if p.start and p.end else 0) for p in earlier)
         if extra:
             d = out["overseas_research_years"]
@@ -679,7 +707,7 @@ def _post_abroad(tl: Timeline, today: dt.date) -> dict[str, Derived]:
     ref = None
     if titled:
         ref = away if (away is not None and away.title) else max(
-            titled, key=lambda p: (p.current, (p.end or p.start or When(-1, -1)).lo, p.pos))
+            titled, key=lambda p: (p.current, (p.end or p.start or When(-1, -1)).lo, p.order))
         value = ref.title
         if value == "senior_corporate" and ref.org is not None and ref.org.kind in ("finance", "regulator"):
             value = "senior_finance"  # a senior post at a bank, a fund or a regulator
