@@ -95,7 +95,8 @@ class Turn:
             del ex.facts[self.s.asking]
         # a question about the rules ("外国专家的配偶能办居留证件吗？") states nothing: the understanding
         # reads each clause and keeps only what describes the asker ("博后 德国马普 34岁 还没回国 想咨询下青千")
-        if not named and not self.s.focus and ex.facts and all(f.startswith("org_") for f in ex.facts):
+        org_facts = [f for f in ex.facts if f.startswith("org_")]
+        if not named and not self.s.focus and org_facts and len(org_facts) * 2 > len(ex.facts):
             named = [p for p in rulebook().programs if p.startswith("haizhi.")]  # an institution speaking
         focus_now = named or self.s.focus
         institution = bool(focus_now) and all(p.startswith("haizhi.") for p in focus_now)

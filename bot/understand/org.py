@@ -14,8 +14,8 @@ from .numbers import EN_WORD, NUM, parse_number
 from .text import en_words
 from .vocab import ABROAD_ZH
 
-N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{NUM}|{en_words(EN_WORD)})"
-GAP = r"[^，,。;；\d]{0,12}?"
+N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|十几|{NUM}|{en_words(EN_WORD)})\+?"
+GAP = r"[^，,。;；\d\n]{0,12}?"
 ABOUT = r"(?:(?:about|around|roughly|approximately|some|over|more than|nearly|almost|~)\s+)?"
 
 # fact -> patterns; each has a named group n (the number)
@@ -23,27 +23,30 @@ COUNTS = {
     "org_overseas_talents_served": [
         rf"(?:联系|服务){GAP}(?:海外)?(?:科技)?人才{GAP}{N}\s*(?:多)?(?:人|名|位)",
         rf"{N}\s*(?:多)?(?:人|名|位)?{GAP}(?:海外)?(?:科技)?人才{GAP}(?:长期)?(?:联系|服务)",
-        rf"(?:serv\w*|in (?:regular )?contact with|keep in touch with)\s+{N}\s+(?:overseas\s+)?(?:talents?|scientists|experts|people)",
+        rf"(?:serv\w*|in (?:regular )?contact with|keep in touch with|contact with)\s+{ABOUT}{N}\s+(?:overseas\s+)?(?:s&t\s+)?(?:talents?|scientists|experts|people|professionals|researchers)",
         rf"{N}\s+(?:overseas\s+)?(?:talents?|scientists|experts)\s+(?:served|in contact)",
     ],
     "org_area_m2": [rf"{N}\s*(?:多)?(?:平方米|平米|㎡|m2|m²|square\s*met(?:er|re)s?|sq\.?\s*m)"],
     "org_enterprises": [rf"(?:入驻|入园){GAP}{N}\s*(?:多|余)?家", rf"{N}\s*(?:多|余)?家{GAP}入驻企业",
+                        rf"(?:resident companies|resident enterprises|入驻企业)\s*(?:大概|约|大约|about|around|roughly)?\s*{N}\s*(?:多|余)?\s*家?",
                         rf"{N}\s+(?:resident\s+)?(?:companies|enterprises)"],
     "org_overseas_institutions": [rf"{N}\s*(?:多)?家{GAP}(?:知名)?(?:海外|境外|国外)(?:知名)?机构",
                                   rf"(?:海外|境外|国外)(?:知名)?机构{GAP}{N}\s*(?:多)?家",
-                                  rf"{N}\s+(?:well-known\s+)?(?:overseas|foreign)\s+institutions"],
-    "org_talents_attracted": [rf"吸引{GAP}{N}\s*(?:多)?(?:名|人|位)", rf"attract\w*\s+{N}\s+(?:overseas\s+)?talents?"],
+                                  rf"{N}\s+(?:well-known\s+|renowned\s+|famous\s+)?(?:overseas\s+|foreign\s+)?(?:partner\s+)?institutions"],
+    "org_talents_attracted": [rf"(?:吸引|引进|引来|带来){GAP}{N}\s*(?:多)?(?:名|人|位)", rf"attract\w*\s+{ABOUT}{N}\s+(?:overseas\s+)?talents?"],
     "org_local_partners": [rf"(?:长期)?合作伙伴{GAP}{N}\s*(?:多)?(?:个|家)", rf"{N}\s*(?:多)?(?:个|家){GAP}(?:长期)?合作伙伴",
-                           rf"{N}\s+(?:long-term\s+)?(?:local\s+)?partners?(?:\s+organi[sz]ations)?(?!\s+in\s+beijing)"],
-    "org_beijing_partners": [rf"{N}\s*(?:多)?家{GAP}(?:科协|海智基地)", rf"(?:科协|海智基地){GAP}{N}\s*(?:多)?家",
+                           rf"{N}\s+(?:long-term\s+)?(?:local\s+)?partners?(?:\s+organi[sz]ations)?(?!\s+in\s+beijing)",
+                           rf"(?:local\s+)?(?:long-term\s+)?partners\s*{N}\s*(?:多|余)?\s*(?:家|个)",
+                           rf"(?:长期)?合作伙伴{GAP}(?:超过|逾|多于){N}\s*(?:多)?(?:个|家)"],
+    "org_beijing_partners": [rf"{N}\s*(?:多)?家{GAP}(?:科协|海智基地)", rf"(?:科协|海智基地){GAP}{N}\s*(?:多)?(?:家|个)",
                              rf"{N}\s+beijing\s+(?:cast|science[- ]association|haizhi|科协)",
                              rf"{N}\s+(?:cast|haizhi)\s+(?:organi[sz]ations|bases)\s+in\s+beijing"],
     "org_talents_recommended_per_year": [rf"每年{GAP}推荐{GAP}{N}\s*(?:多)?(?:名|人|位)",
                                          rf"recommend\w*\s+{ABOUT}{N}\s+(?:overseas\s+)?(?:talents?|people|scientists|experts)"
                                          rf"[^.;]{{0,60}}?(?:a|per|each|every)\s+year",
                                          rf"(?:every|each)\s+year[^.;]{{0,30}}?recommend\w*\s+{N}"],
-    "org_rd_institutions": [rf"{N}\s*(?:多)?家{GAP}(?:新型)?研发机构", rf"(?:新型)?研发机构{GAP}{N}\s*(?:多)?家",
-                            rf"{N}\s+(?:new\s+)?r&d\s+institutions"],
+    "org_rd_institutions": [rf"(?<!是)(?<!为)(?<!是一)(?<!为一){N}\s*(?:多)?家{GAP}(?:新型)?研发机构(?!的运营|的平台)", rf"(?:新型)?研发机构{GAP}{N}\s*(?:多)?家",
+                            rf"{N}\s+(?:new\s+)?(?:r&d|rnd)\s+institutions", rf"(?:new\s+)?(?:r&d|rnd)\s+institutions\s*{N}\s*(?:家)?"],
     # partners, not the offices resident in the community (those count as R&D institutions, see below)
     "org_intl_org_partners": [rf"(?:和|与|同){N}\s*(?:多)?家{GAP}国际(?:科技)?组织(?!驻华|办事处|代表处)",
                               rf"{N}\s*(?:多)?家{GAP}国际(?:科技)?组织(?!驻华|办事处|代表处){GAP}(?:合作|协议)",
@@ -61,16 +64,16 @@ OFFICES = [rf"{N}\s*(?:多)?家{GAP}国际(?:科技)?组织(?:的)?(?:驻华)?(?
            rf"{N}\s+international\s+(?:s&t\s+)?organi[sz]ation(?:s'?)?\s+offices",
            rf"international\s+organi[sz]ation\s+offices\s*{N}\s*(?:家)?"]
 FLAGS = {
-    "org_legal_person": r"独立法人|法人资格|法人单位|社团法人|legal[- ](?:person|entity)|(?:registered|incorporated)\s+(?:[\w()]+\s+){0,3}(?:corporation|company|nonprofit|charity|society)",
+    "org_legal_person": r"独立法人|法人资格|法人单位|社团法人|企业法人|事业单位法人|legal[- ](?:person|entity)|(?:registered|incorporated)\s+(?:[\w()-]+\s+){0,3}(?:corporation|company|nonprofit|non-profit|charity|society)",
     "org_embassy_letter": r"(?:使馆|领馆|使领馆)\S{0,6}支持函|support letter|embassy letter|letter of support",
     "org_local_policy": r"(?:政府|当地|地方|管委会|园区|区里|市里)\S{0,8}(?:出台|专门)\S{0,16}(?:政策|支持)|local (?:government )?(?:support )?polic",
-    "org_park_cast": r"(?:健全|完善)的?科协组织|(?:有|具备|设有)\S{0,4}科协组织|full cast organi[sz]ation",
+    "org_park_cast": r"(?:健全|完善)的?科协组织|(?:有|具备|设有|成立)\S{0,4}科协组织|full cast organi[sz]ation",
 }
 
 
 def _located_in_china(low: str) -> bool:
     """"位于亦庄的…", "中心在海淀有2500平米的场地": the institution sits in a Chinese city."""
-    return any(p.place not in (None, "abroad") and re.search(r"(?:位于|坐落于|地处|在|located in|based in)\s*$", low[max(0, p.start - 12):p.start])
+    return any(p.place not in (None, "abroad") and re.search(r"(?:位于|坐落于|地处|在|located in|based in|(?:我们|我司|我单位|本单位)(?:是|为)?)\s*$", low[max(0, p.start - 12):p.start])
                for p in places(low))
 
 
@@ -83,16 +86,21 @@ def find_org(msg, asking: str | None = None) -> None:
         for p in patterns:
             m = re.search(p, low)
             if m:
-                v = parse_number(m.group("n"), concat=False)
+                tok = m.group("n")
+                v = 11 if tok == "十几" else parse_number(tok, concat=False)
                 if v is not None:
-                    msg.add(fact, v, m.start("n"), span=(m.start("n"), m.end("n")))
+                    how = "stated"
+                    # "超过十个", "more than 10": more than the number (the next one up decides "at least" limits)
+                    if re.search(r"(?:超过|多于|逾|" + en_words(r"more than|over") + r")\s*$", low[max(0, m.start("n") - 8):m.start("n")]):
+                        v, how = v + 1, "assumed"
+                    msg.add(fact, v, m.start("n"), span=(m.start("n"), m.end("n")), how=how)
                     break
     for start, end, value in moneys(low):
         if re.search(r"经费|资金|fund", low[max(0, start - 16):end + 8]) and not re.search(r"年薪|工资|salary", low[max(0, start - 8):start]):
             msg.add("org_annual_fund_cny", value, start, span=(start, end))
             break
     if re.search(r"境外|海外(?:注册|设立)|国外(?:注册|设立)|在(?:" + ABROAD_ZH + r")\S{0,6}(?:注册|设立|成立)"
-                 r"|(?:registered|incorporated)\s+(?:[\w()]+\s+){0,4}in\s+(?:[a-z]+\s*){1,2},\s*(?:usa|us|uk|canada|germany|france|japan|australia)\b"
+                 r"|(?:registered|incorporated)\s+(?:[\w()-]+\s+){0,4}in\s+(?:[a-z]+\s*){1,2},\s*(?:usa|us|uk|canada|germany|france|japan|australia)\b"
                  r"|(?:registered|incorporated|based|founded|set up|established)\b[^.;]{0,30}?\b(?:abroad|overseas"
                  r"|in (?:the )?(?:us|usa|united states|america|california|canada|uk|united kingdom|britain|germany|france"
                  r"|japan|australia|singapore|switzerland|netherlands|europe|hong kong|new york|boston|toronto))\b", low):
@@ -104,10 +112,18 @@ def find_org(msg, asking: str | None = None) -> None:
         m = re.search(p, low)
         if m:
             cs, _ = msg.clause(m.start())
+            ss, se = msg.sent(m.start())
             before = low[max(cs, m.start() - 40):m.start()]
-            msg.add(fact, not NEG.search(before), m.start())
+            # "正在研究专门的扶持政策，但目前还没出台": not yet
+            not_yet = re.search(r"还没(?:有)?出台|尚未出台|没有出台|还在研究|正在研究|" + en_words(r"not yet|under discussion|being drafted"), low[ss:se])
+            msg.add(fact, not NEG.search(before) and not (fact == "org_local_policy" and not_yet), m.start())
     # resident R&D institutions: the new R&D institutions and the offices of international organisations together
     # (首都国际研发社区 第十条 counts both)
+    bases = re.search(rf"(?:以及|和|与|及|、)\s*{N}\s*家\s*(?:首都)?海智(?:工作)?基地", low)
+    if bases and "org_beijing_partners" in msg.found and not re.search(r"海智", low[msg.found["org_beijing_partners"][0][0]:bases.start()]):
+        n = parse_number(bases.group("n"), concat=False)
+        pos, prio, v = msg.found["org_beijing_partners"][0]
+        msg.found["org_beijing_partners"][0] = (pos, prio, v + (n or 0))  # "北京市2家科协组织以及1家首都海智基地": 3
     if "org_rd_institutions" in msg.found:
         for p in OFFICES:
             m = re.search(p, low)
