@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Protocol
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_TURNS = 20
 
 SCHEMA = """
@@ -34,7 +34,9 @@ CREATE TABLE IF NOT EXISTS sessions (
     lang_forced INTEGER NOT NULL DEFAULT 0,
     interviewing INTEGER NOT NULL DEFAULT 0,
     attempts TEXT NOT NULL DEFAULT '{}',
-    updated REAL NOT NULL DEFAULT 0
+    updated REAL NOT NULL DEFAULT 0,
+    provenance TEXT NOT NULL DEFAULT '{}',
+    turn_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS turns (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -59,12 +61,15 @@ class Session:
     lang_forced: bool = False
     interviewing: bool = False
     attempts: dict = field(default_factory=dict)  # fact -> times asked without an answer understood
+    # fact -> {"said": the user's words, "how": "stated" | "derived" | "assumed", "turn": n} (SPEC section 3)
+    provenance: dict = field(default_factory=dict)
+    turn_count: int = 0
     new_turns: list[tuple[str, str]] = field(default_factory=list)
     deleted: bool = False
 
     def reset(self) -> None:
         self.facts, self.declined, self.focus, self.asking, self.interviewing = {}, [], [], None, False
-        self.attempts = {}
+        self.attempts, self.provenance = {}, {}
 
 
 class SessionStore(Protocol):
@@ -104,6 +109,10 @@ class SQLiteStore:
             for statement in SCHEMA.split(";"):  # executescript would commit the open transaction
                 if statement.strip():
                     conn.execute(statement)
+            have = {r[1] for r in conn.execute("PRAGMA table_info(sessions)")}
+            for col, decl in (("provenance", "TEXT NOT NULL DEFAULT '{}'"), ("turn_count", "INTEGER NOT NULL DEFAULT 0")):
+                if col not in have:  # a store written by schema 1: the new columns start empty
+                    conn.execute(f"ALTER TABLE sessions ADD COLUMN {col} {decl}")
             row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             version = int(row[0]) if row else 0
             if version > SCHEMA_VERSION:
@@ -119,12 +128,13 @@ class SQLiteStore:
     def _row_to_session(user: str, row) -> Session:
         if row is None:
             return Session(user)
-        facts, declined, focus, asking, lang, forced, interviewing, attempts = row
+        facts, declined, focus, asking, lang, forced, interviewing, attempts, provenance, turn_count = row
         return Session(user, json.loads(facts), json.loads(declined), json.loads(focus), asking, lang, bool(forced),
-                       bool(interviewing), json.loads(attempts))
+                       bool(interviewing), json.loads(attempts), json.loads(provenance), int(turn_count))
 
     def _read(self, conn, user: str) -> Session:
-        row = conn.execute("SELECT facts, declined, focus, asking, lang, lang_forced, interviewing, attempts FROM sessions "
+        row = conn.execute("SELECT facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, provenance, "
+                           "turn_count FROM sessions "
                            "WHERE user=?", (user,)).fetchone()
         return self._row_to_session(user, row)
 
@@ -153,13 +163,15 @@ class SQLiteStore:
             else:
                 conn.execute(
                     "INSERT INTO sessions(user, facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, "
-                    "updated) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(user) DO UPDATE SET facts=excluded.facts, "
-                    "declined=excluded.declined, focus=excluded.focus, asking=excluded.asking, lang=excluded.lang, "
-                    "lang_forced=excluded.lang_forced, interviewing=excluded.interviewing, "
-                    "attempts=excluded.attempts, updated=excluded.updated",
+                    "updated, provenance, turn_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(user) DO UPDATE SET "
+                    "facts=excluded.facts, declined=excluded.declined, focus=excluded.focus, asking=excluded.asking, "
+                    "lang=excluded.lang, lang_forced=excluded.lang_forced, interviewing=excluded.interviewing, "
+                    "attempts=excluded.attempts, updated=excluded.updated, provenance=excluded.provenance, "
+                    "turn_count=excluded.turn_count",
                     (user, json.dumps(session.facts, ensure_ascii=False), json.dumps(session.declined),
                      json.dumps(session.focus), session.asking, session.lang, int(session.lang_forced),
-                     int(session.interviewing), json.dumps(session.attempts), now))
+                     int(session.interviewing), json.dumps(session.attempts), now,
+                     json.dumps(session.provenance, ensure_ascii=False), session.turn_count))
                 for role, text in session.new_turns:
                     conn.execute("INSERT INTO turns(user, at, role, text) VALUES (?,?,?,?)", (user, now, role, text[:4000]))
                 conn.execute("DELETE FROM turns WHERE user=? AND id NOT IN "

@@ -75,6 +75,7 @@ class Turn:
 
     # -- the turn -------------------------------------------------------------
     def run(self) -> Reply:
+        self.s.turn_count += 1  # the number of this turn, for each fact's provenance
         text = self.text
         if not text:
             return self.reask(M.t(self.lang, "empty"))
@@ -104,7 +105,7 @@ class Turn:
         # nationality; "一家芯片企业" in a person's story is not a park's resident enterprises
         ex.facts = {f: v for f, v in ex.facts.items() if f.startswith("org_") == institution}
         notes: list[str] = []
-        changed = self.apply(ex.facts, notes)
+        changed = self.apply(ex.facts, notes, ex.provenance)
         for f in ex.declined:
             if f not in self.s.declined:
                 self.s.declined.append(f)
@@ -137,8 +138,9 @@ class Turn:
             return self.not_understood(notes)
         return self.side_question(notes)
 
-    def apply(self, facts: dict, notes: list[str]) -> list[str]:
-        """Validate each new value against the profile; refuse implausible ones, keep the old value."""
+    def apply(self, facts: dict, notes: list[str], provenance: dict | None = None) -> list[str]:
+        """Validate each new value against the profile; refuse implausible ones, keep the old value. Each value
+        kept records the words that set it and how (SPEC section 3: provenance)."""
         noted, corrected, changed = [], [], []
         for f, value in facts.items():
             if f not in Profile.model_fields or f == "as_of":
@@ -157,7 +159,11 @@ class Turn:
             self.s.facts = Profile.model_validate(candidate).known()
             if f in self.s.declined:
                 self.s.declined.remove(f)
+            said, how = (provenance or {}).get(f, (None, "stated"))
+            self.s.provenance[f] = {"said": (said or "")[:300], "how": how, "turn": self.s.turn_count}
             item = f"{label(f, self.lang)} {show_value(f, self.s.facts.get(f), self.lang)}"
+            if said and "≈" in said:
+                item += f"（{said}）" if self.lang == "zh" else f" ({said})"  # a converted amount says its rate
             if old is not None and old != self.s.facts.get(f):
                 corrected.append(item)
             elif old != self.s.facts.get(f):
@@ -402,6 +408,9 @@ class Turn:
         for f, v in self.s.facts.items():
             lines.append(f"• {label(f, self.lang)}：{show_value(f, v, self.lang)}" if self.lang == "zh"
                          else f"• {label(f, self.lang)}: {show_value(f, v, self.lang)}")
+            p = self.s.provenance.get(f)
+            if p and p.get("said"):  # the words that set it, and whether it was said, worked out or assumed
+                lines.append(M.t(self.lang, "profile_said", said=p["said"][:120], how=M.t(self.lang, "how_" + p.get("how", "stated"))))
         lines.append(M.t(self.lang, "profile_edit"))
         return self.with_pending("\n".join(lines))
 

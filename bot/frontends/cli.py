@@ -288,6 +288,7 @@ def cmd_profile(a) -> int:
     vs = verdicts(profile, session.focus or individual_programs())
     out = {"user": session.user, "lang": session.lang, "facts": session.facts, "focus": session.focus,
            "asking": session.asking, "declined": session.declined,
+           "provenance": {f: p for f, p in session.provenance.items() if f in session.facts},
            "verdicts": [verdict_json(v, session.lang) for v in vs]}
     if a.json:
         emit_json(out)
@@ -299,7 +300,9 @@ def cmd_profile(a) -> int:
     if not session.facts:
         print("（没有记录）" if lang == "zh" else "(nothing stored)")
     for f, v in session.facts.items():
-        print(f"{label(f, lang)}: {show_value(f, v, lang)}")
+        p = session.provenance.get(f) or {}
+        said = f"  ← {p.get('how', 'stated')}: {p['said'][:100]}" if p.get("said") else ""
+        print(f"{label(f, lang)}: {show_value(f, v, lang)}{said}")
     print()
     for v in out["verdicts"]:
         print(f"{v['program']:<36} {v['status']}")
