@@ -41,7 +41,7 @@ COUNTS = {
     "org_beijing_partners": [rf"{N}\s*(?:多)?家{GAP}(?:科协|海智基地)", rf"(?:科协|海智基地){GAP}{N}\s*(?:多)?(?:家|个)",
                              rf"{N}\s+beijing\s+(?:cast|science[- ]association|haizhi|科协)",
                              rf"{N}\s+(?:cast|haizhi)\s+(?:organi[sz]ations|bases)\s+in\s+beijing"],
-    "org_talents_recommended_per_year": [rf"每年{GAP}推荐{GAP}{N}\s*(?:多)?(?:名|人|位)",
+    "org_talents_recommended_per_year": [rf"(?:每年|去年|一年){GAP}推荐{GAP}{N}\s*(?:多)?(?:名|人|位)",
                                          rf"recommend\w*\s+{ABOUT}{N}\s+(?:overseas\s+)?(?:talents?|people|scientists|experts)"
                                          rf"[^.;]{{0,60}}?(?:a|per|each|every)\s+year",
                                          rf"(?:every|each)\s+year[^.;]{{0,30}}?recommend\w*\s+{N}"],
@@ -65,7 +65,7 @@ OFFICES = [rf"{N}\s*(?:多)?家{GAP}国际(?:科技)?组织(?:的)?(?:驻华)?(?
            rf"international\s+organi[sz]ation\s+offices\s*{N}\s*(?:家)?"]
 FLAGS = {
     "org_legal_person": r"独立法人|法人资格|法人单位|社团法人|企业法人|事业单位法人|legal[- ](?:person|entity)|(?:registered|incorporated)\s+(?:[\w()-]+\s+){0,3}(?:corporation|company|nonprofit|non-profit|charity|society)",
-    "org_embassy_letter": r"(?:使馆|领馆|使领馆)\S{0,6}支持函|support letter|embassy letter|letter of support",
+    "org_embassy_letter": r"(?:使馆|领馆|使领馆|领事馆)\S{0,6}支持函|support letter|embassy letter|letter of support",
     "org_local_policy": r"(?:政府|当地|地方|管委会|园区|区里|市里)\S{0,8}(?:出台|专门)\S{0,16}(?:政策|支持)|local (?:government )?(?:support )?polic",
     "org_park_cast": r"(?:健全|完善)的?科协组织|(?:有|具备|设有|成立)\S{0,4}科协组织|full cast organi[sz]ation",
 }
@@ -119,8 +119,8 @@ def find_org(msg, asking: str | None = None) -> None:
             msg.add(fact, not NEG.search(before) and not (fact == "org_local_policy" and not_yet), m.start())
     # resident R&D institutions: the new R&D institutions and the offices of international organisations together
     # (首都国际研发社区 第十条 counts both)
-    bases = re.search(rf"(?:以及|和|与|及|、)\s*{N}\s*家\s*(?:首都)?海智(?:工作)?基地", low)
-    if bases and "org_beijing_partners" in msg.found and not re.search(r"海智", low[msg.found["org_beijing_partners"][0][0]:bases.start()]):
+    bases = re.search(rf"(?:以及|和|与|及|、)\s*{N}\s*家\s*(?:首都)?海智(?:工作)?基地", msg.raw)  # before program names are blanked
+    if bases and "org_beijing_partners" in msg.found and not re.search(r"海智", msg.raw[msg.found["org_beijing_partners"][0][0]:bases.start()]):
         n = parse_number(bases.group("n"), concat=False)
         pos, prio, v = msg.found["org_beijing_partners"][0]
         msg.found["org_beijing_partners"][0] = (pos, prio, v + (n or 0))  # "北京市2家科协组织以及1家首都海智基地": 3
