@@ -425,6 +425,12 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                 and last is last_pos and last_pos.start is None:
             last_pos.start = ds[0].when  # "我是UW的AP，2022年入职": when the post before began
             continue
+        if tail and orgs and not title and not postdoc and isinstance(last, Position) and last.org is None and not ds:
+            # "博后 德国马普": the employer of the post just named
+            last.org = orgs[0].org
+            last.abroad = _abroad(text, orgs, pls, seg.start, low) if last.abroad is None else last.abroad
+            last.words = f"{last.words} {text.strip()}"[:300]
+            continue
         if tail and not orgs and isinstance(last, Position) and (not title or last.title in (None, title)):
             working = False  # "Senior Manager", "(2019–present)", "Boston": the post before, said in pieces
         future_only = _FUTURE.search(text) and not _CURRENT.search(text) and not _PAST.search(text) and not ds

@@ -1,0 +1,95 @@
+"""Whose fact a statement is, and whether it states one (SPEC section 8), in both languages: third parties,
+negation, hypotheticals, past vs future, the employer being joined vs the one abroad, and a question that
+also tells facts."""
+import datetime as dt
+
+import pytest
+
+from bot.understand.extract import extract
+
+TODAY = dt.date(2026, 11, 29)
+
+
+def facts(text, asking=None):
+    return extract(text, asking=asking, today=TODAY).facts
+
+
+# (id, message, facts that must be read, facts that must stay unset)
+CASES = [
+    # third parties: a spouse, an advisor, colleagues, a co-founder
+    ("zh-spouse", "本人中国国籍，我爱人是美国籍。", {"nationality": "chinese"}, ()),
+    ("zh-spouse-only", "我爱人是美国籍，孩子在美国上学。", {}, ("nationality",)),
+    ("en-wife", "I'm American and not of Chinese descent. My wife is Chinese and her family lives in Beijing.",
+     {"nationality": "foreign", "ethnic_chinese": False}, ("employer_region",)),
+    ("zh-advisor", "我导师是美国科学院院士，组里好几个师兄回国都拿了青千。", {}, ("academy_member", "selected_programs")),
+    ("en-advisor", "My PhD advisor is a Nobel laureate and a member of the National Academy.", {}, ("awards", "academy_member")),
+    ("zh-husband", "我先生是英国人，我是中国籍。", {"nationality": "chinese"}, ()),
+    ("en-ceo-largest", "I hold 18% of the company; our CEO holds 35% and is the largest shareholder.",
+     {"equity_percent": 18, "largest_shareholder": False, "largest_natural_person_shareholder": False}, ()),
+    ("zh-fund-largest", "我持股26%，最大股东是一家基金（34%），不过我是最大的自然人股东。",
+     {"largest_shareholder": False, "largest_natural_person_shareholder": True}, ()),
+    ("en-parents-descent", "My parents are both Chinese but I was born in Canada.", {"ethnic_chinese": True}, ()),
+    # negation
+    ("zh-no-misconduct", "本人没有任何学术不端，也不是公派出国的。", {"misconduct": False, "unfulfilled_sponsorship": False}, ()),
+    ("en-not-descent", "I'm a US citizen, not of Chinese descent, and I have never been government-sponsored.",
+     {"nationality": "foreign", "ethnic_chinese": False, "unfulfilled_sponsorship": False}, ()),
+    ("zh-no-phd", "我是国内985硕士，没读博，2018年5月去了德国博世做研发工程师，一直干到现在。",
+     {"degree": "master"}, ("overseas_months_after_phd",)),
+    # hypotheticals: they set nothing and are kept as what-ifs
+    ("zh-if-contract", "我42岁，德国马普所的group leader，如果明年签了国内的合同，能走创新长期吗？", {"age": 42}, ("has_contract",)),
+    ("zh-if-tibet", "如果我去西藏大学工作，年龄是不是可以放宽？我现在45岁。", {"age": 45}, ("employer_region", "employer_type")),
+    ("en-what-if", "Weird question: what if I move to Xinjiang? I'm 41, Chinese citizen.", {"age": 41, "nationality": "chinese"},
+     ("employer_region",)),
+    ("en-suppose", "Suppose I joined a Beijing company paying ¥1.5M, would that change anything? I'm 35.", {"age": 35},
+     ("annual_salary_cny", "employer_type", "employer_region")),
+    ("en-if-factual", "Am I too old for the youth program if I'm 40 and a half?", {"age": 40}, ()),
+    # past vs future
+    ("zh-past-fulltime", "2020年初从新加坡回国，之后一直在我校全职工作，至今已连续全职工作六年多。",
+     {"fulltime_in_china": True}, ("commit_fulltime_years",)),
+    ("zh-future-commit", "我在新加坡国立大学当助理教授，愿意全职回国工作五年。", {"commit_fulltime_years": 5, "fulltime_in_china": False},
+     ("years_in_china",)),
+    ("en-past-back", "I returned to China in September 2022 and have worked full-time at Wuhan University ever since.",
+     {"fulltime_in_china": True, "employer_type": "university", "employer_region": "other"}, ("commit_fulltime_years",)),
+    ("en-future-commit", "I'm a professor at Georgia Tech and I am prepared to move to Beijing full-time for at least five years.",
+     {"commit_fulltime_years": 5, "fulltime_in_china": False}, ()),
+    # the employer being joined, not the one abroad or a spouse's
+    ("zh-target", "我在哈佛做博后，清华想引进我。", {"employer_type": "university", "employer_region": "beijing",
+                                                 "overseas_title": "postdoc"}, ()),
+    ("en-target", "I'm an assistant professor at Purdue. Tsinghua reached out to me; no contract yet.",
+     {"employer_type": "university", "employer_region": "beijing", "has_contract": False, "overseas_title": "assistant_professor"}, ()),
+    ("zh-spouse-employer", "我在东京大学当副教授。太太在北京一家央企上班。", {"overseas_title": "associate_professor"},
+     ("employer_type", "employer_region")),
+    ("en-current-china", "Since 2020 I've been back in Hangzhou working full-time at a private company.",
+     {"employer_type": "company", "employer_region": "other", "fulltime_in_china": True}, ()),
+    ("zh-past-china-post", "2016年至2018年回国在深圳一家企业工作，2018年10月再次出国，加入三星电子韩国研究院，现任Principal Engineer。",
+     {"fulltime_in_china": False, "overseas_title": "senior_corporate"}, ("employer_type", "employer_region")),
+    # a question that also tells
+    ("zh-question-facts", "老师好 想咨询下青千 博后 德国马普 34岁 还没回国",
+     {"age": 34, "overseas_title": "postdoc", "fulltime_in_china": False, "overseas_employer_renowned": True}, ()),
+    ("zh-question-facts-2", "本人85年，美国博后三年，请问能报青千吗？", {"overseas_title": "postdoc", "overseas_months_after_phd": 36}, ()),
+    ("en-question-facts", "hi! AP at NUS since 2023, PhD CMU 2021 then postdoc at ETH, 32yo, any tips for 青千?",
+     {"overseas_title": "assistant_professor", "age": 32, "degree": "phd", "degree_abroad": True}, ()),
+    ("zh-rule-question", "外籍人士能申请千人计划吗？", {}, ("nationality",)),
+    ("en-rule-question", "Can a postdoc apply for the youth program?", {}, ("overseas_title", "degree")),
+]
+
+
+@pytest.mark.parametrize("text,must,never", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_scope(text, must, never):
+    got = facts(text)
+    for f, v in must.items():
+        assert got.get(f) == v, f"{f}: {got.get(f)!r} != {v!r} in {got}"
+    for f in never:
+        assert got.get(f) in (None, []), f"{f} must stay unset: {got}"
+
+
+def test_hypotheticals_are_kept_as_what_ifs():
+    ex = extract("我42岁。如果明年签了国内的合同，能走创新长期吗？", today=TODAY)
+    assert ex.what_ifs and "签了国内的合同" in ex.what_ifs[0]
+    ex = extract("What if I move to Xinjiang? I'm 41.", today=TODAY)
+    assert ex.what_ifs == ["what if i move to xinjiang"]
+
+
+def test_third_party_clauses_are_reported():
+    ex = extract("我爱人是美国籍。我是中国籍。", today=TODAY)
+    assert ex.third_party == ["我爱人是美国籍"] and ex.facts["nationality"] == "chinese"
