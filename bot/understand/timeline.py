@@ -465,12 +465,12 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                 p.start = last.when if isinstance(last, Education) else (last.end or None)
                 if p.abroad is None and isinstance(last, Education) and last.abroad and not _CHINA.search(text):
                     p.abroad = True  # "毕业后留在NUS做博后": stayed where the degree was
-            p.order = float(seg.start)
-            if re.match(r"\s*(?:再往前|再之前|更早|更早之前|在此之前|此前|" + en_words(r"before that|prior to that|earlier|before this") + ")", text) and last_pos is not None:
-                p.order = last_pos.order - 0.5
             p.length = _length(seg, low, ds)
             p.current = p.current or bool(_CURRENT.search(text)) and not re.search(r"之前|以前|曾|回国前|" + en_words(r"previously|formerly|before that|ex-"), text)
             p.past = bool(_PAST.search(text)) and not p.current or p.end is not None
+            p.order = float(seg.start)
+            if re.match(r"\s*(?:再往前|再之前|更早|更早之前|在此之前|此前|" + en_words(r"before that|prior to that|earlier|before this") + ")", text) and last_pos is not None:
+                p.order, p.past, p.current = last_pos.order - 0.5, True, False  # earlier than a post before: over
             p.fulltime = bool(_FULLTIME.search(text))
             p.research = (p.title in _RESEARCH_TITLES) or bool(_RESEARCH_WORDS.search(text))
             p.finance = bool(org and org.kind in ("finance", "regulator"))
