@@ -86,6 +86,48 @@ def conversation(users: int = 40) -> dict:
             "turn_p99_ms": round(1000 * times[min(len(times) - 1, int(len(times) * 0.99))], 3)}
 
 
+HOSTILE = {  # messages of up to 4,000 characters built to make a reader slow (issue 13's findings and kin)
+    "青年项目 x1000": "青年项目" * 1000, "young program x285": "young program " * 285, "haiju x666": "haiju " * 666,
+    "newlines": "\n" * 4000, "U+1680": "\u1680" * 4000, "digits": "1 " * 2000, "years": "2019年" * 800,
+    "org names": "stanford " * 444, "money": "$450k " * 666, "if I": "if I " * 800, "spouse clauses": "我爱人是美国籍，" * 500,
+    "numerals": "一二三四五六七八九十" * 400, "brackets": "(" * 4000, "commas": "，" * 4000,
+}
+
+
+def openings(rounds: int = 3) -> dict:
+    """Whole turns of realistic opening messages (the dev and held-out sets) against hostile ones of up to 4,000
+    characters, in one run: the worst hostile turn as a multiple of the realistic p50."""
+    from bot.dialogue.assistant import Assistant
+    from bot.dialogue.store import SQLiteStore
+
+    root = Path(__file__).resolve().parent.parent
+    texts = []
+    for path in [root.parent / "shared" / "eval" / "extraction_dev.jsonl", *sorted((root / "tests" / "data").glob("extraction_heldout*.jsonl"))]:
+        if path.exists():
+            texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        bot = Assistant(SQLiteStore(Path(tmp) / "bench.db"))
+        bot.handle("warm", texts[0])
+        normal, hostile, n = [], {}, 0
+        for _ in range(rounds):
+            for text in texts:
+                n += 1
+                t = time.perf_counter()
+                bot.handle(f"o{n}", text)
+                normal.append(time.perf_counter() - t)
+            for name, text in HOSTILE.items():
+                n += 1
+                t = time.perf_counter()
+                bot.handle(f"h{n}", text[:4000])
+                hostile[name] = max(hostile.get(name, 0.0), time.perf_counter() - t)
+    p50 = statistics.median(normal)
+    worst = max(hostile, key=hostile.get)
+    return {"openings": len(texts), "opening_p50_ms": round(1000 * p50, 2),
+            "opening_p95_ms": round(1000 * sorted(normal)[int(len(normal) * 0.95)], 2),
+            "hostile_worst": worst, "hostile_worst_ms": round(1000 * hostile[worst], 2),
+            "hostile_worst_ratio": round(hostile[worst] / p50, 2)}
+
+
 def telegram_latency() -> dict:
     """Reply latency through the real PTB Application and the fake Bot API (tests/fake_telegram.py)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -99,7 +141,7 @@ def write_table(out: dict) -> None:
     """bench/README.md: the latest figures as a table, with the machine and the date."""
     from .scale import VOCAB
 
-    rc, conv, tg = out["real_corpus"], out["conversation"], out.get("telegram", {})
+    rc, conv, tg, op = out["real_corpus"], out["conversation"], out.get("telegram", {}), out["openings"]
     lines = ["# Benchmarks", "", f"Run by `make bench` on {out['date']}, {out['machine']}.", "",
              "## Synthetic corpus: sparse BM25 vs rank-bm25 (same run, same corpus)", "",
              f"Zipf vocabulary ({VOCAB:,} types, exponent 1.1), 30–50 tokens a clause, queries of 3–8 tokens; "
@@ -119,7 +161,10 @@ def write_table(out: dict) -> None:
               f"| ratio | {rc['ratio']} |",
               f"| in-process query p50 / p95 | {rc['query_p50_ms']} / {rc['query_p95_ms']} ms |",
               f"| conversation core, real SQLite file | {conv['turns_per_s']} turns/s |",
-              f"| turn p50 / p99 | {conv['turn_p50_ms']} / {conv['turn_p99_ms']} ms |"]
+              f"| turn p50 / p99 | {conv['turn_p50_ms']} / {conv['turn_p99_ms']} ms |",
+              f"| realistic opening turn p50 / p95 ({op['openings']} messages) | {op['opening_p50_ms']} / {op['opening_p95_ms']} ms |",
+              f"| worst hostile turn, up to 4,000 characters ({op['hostile_worst']}) | {op['hostile_worst_ms']} ms = "
+              f"{op['hostile_worst_ratio']}x the opening p50 |"]
     if tg:
         lines.append(f"| Telegram reply through the fake Bot API p50 / p95 | {tg.get('p50_ms')} / {tg.get('p95_ms')} ms |")
     (Path(__file__).parent / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -132,6 +177,7 @@ def main() -> None:
            "date": time.strftime("%Y-%m-%d"),
            "real_corpus": {**cold_start(), **query_time()},
            "conversation": conversation(),
+           "openings": openings(),
            "telegram": telegram_latency(),
            "scale": scale()}
     write_table(out)

@@ -68,7 +68,8 @@ def synonyms() -> dict[str, list[str]]:
     return tomllib.loads(GLOSSARY_PATH.read_text(encoding="utf-8")).get("synonyms", {})
 
 
-CN_NUMBER_RE = re.compile(r"([零一二两三四五六七八九十百]+)(?=[次年个岁万人家天名周月倍%])")
+# anchored at the start of a run and bounded, so a long run of numerals costs its length, not its square
+CN_NUMBER_RE = re.compile(r"(?<![零一二两三四五六七八九十百])([零一二两三四五六七八九十百]{1,12})(?=[次年个岁万人家天名周月倍%])")
 
 
 def arabic_numbers(text: str) -> str:

@@ -88,7 +88,11 @@ def _hit(e: Entry, score: float, exact: bool = False) -> Hit:
     return Hit(e.doc, e.article, e.title, e.title_en, float(score), e.text, exact, e.fields or None)
 
 
+MAX_QUERY_CHARS = 500  # a question is a sentence or two; the rest of a pasted page adds nothing but time
+
+
 def query_tokens(query: str) -> list[str]:
+    query = query[:MAX_QUERY_CHARS]
     if english.is_english(query):
         zh, rest = english.translate(query)
         cjk = "".join(ch for ch in query if CJK_RE.match(ch))

@@ -51,7 +51,12 @@ class _Dur:
     unit: str  # "y" or "m"
 
 
+_UNIT_CUE = re.compile(r"[年月]|year|yr|month|decade")
+
+
 def durations(low: str) -> list[_Dur]:
+    if not _UNIT_CUE.search(low):
+        return []  # no unit of time, no duration (and no scan of a long run of numerals)
     out = []
     for m in find_all(ZH_DUR, low):
         g = m.groupdict()

@@ -104,6 +104,8 @@ _PCT = re.compile(rf"(?P<n>{NUM}|{ENUM})\s*(?:%|percent(?![a-z])|per cent|pct(?!
 
 
 def percents(low: str):
+    if not re.search(r"%|percent|per cent|pct|成|百分之", low):
+        return []
     out = []
     for m in find_all(_PCT, low):
         tok = m.group("n") or m.group("n2") or m.group("n3")

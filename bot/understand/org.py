@@ -77,8 +77,16 @@ def _located_in_china(low: str) -> bool:
                for p in places(low))
 
 
+# an institution describes itself with one of these; a message without any has no org_* facts to read
+_ORG_CUES = re.compile(r"基地|园区|社区|协会|学会|联合会|平台|机构|法人|单位|中心|场地|平米|平方米|入驻|经费|科协|支持函|" + en_words(
+    r"base|park|community|hub|association|society|institution\w*|legal|partners?|members?|facility|fund|consulate|embassy"
+    r"|resident|m²|sqm|square|talents?|professionals|recommend\w*"))
+
+
 def find_org(msg, asking: str | None = None) -> None:
     low = msg.low
+    if not (asking and asking.startswith("org_")) and not _ORG_CUES.search(low):
+        return
     short_answer = bool(asking and asking.startswith("org_") and len(low) < 40)
     for fact, patterns in COUNTS.items():
         if short_answer and fact != asking and SAME_NOUN.get(fact) == SAME_NOUN.get(asking):

@@ -137,12 +137,13 @@ def _abroad_places() -> list[str]:
     return words
 
 
+# accented Latin letters to their base letter, one character for one, so positions stay ("école" → "ecole")
+_FOLD = {c: unicodedata.normalize("NFD", chr(c))[0] for c in range(0xC0, 0x250)
+         if chr(c).isalpha() and unicodedata.normalize("NFD", chr(c))[0].isascii()}
+
+
 def fold(low: str) -> str:
-    """Accents off, one character for one ("école" → "ecole"), so positions stay."""
-    if low.isascii():
-        return low
-    return "".join(unicodedata.normalize("NFD", ch)[0] if ch.isalpha() and not ch.isascii() and ord(ch) < 0x2000 else ch
-                   for ch in low)
+    return low if low.isascii() else low.translate(_FOLD)
 
 
 def organisations(low: str) -> list[Mention]:

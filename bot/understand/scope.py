@@ -2,6 +2,8 @@
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -98,13 +100,19 @@ def _clause_starts(low: str) -> list[int]:
     return [0] + [m.end() for m in _CLAUSE_END.finditer(low)]
 
 
+def _next(ends: list[int], pos: int, default: int) -> int:
+    """The first boundary at or after pos (boundaries found once per message, so many "if"s cost no more)."""
+    i = bisect.bisect_left(ends, pos)
+    return ends[i] if i < len(ends) else default
+
+
 def _end(rx, low: str, pos: int) -> int:
     m = rx.search(low, pos)
     return m.start() if m else len(low)
 
 
-def _sentence_is_question(low: str, pos: int) -> bool:
-    e = _end(_SENT_END, low, pos)
+def _sentence_is_question(low: str, pos: int, ends: list[int] | None = None) -> bool:
+    e = _next(ends, pos, len(low)) if ends is not None else _end(_SENT_END, low, pos)
     tail = low[pos:e + 1]
     return "?" in tail or "？" in tail or bool(re.search(r"吗|呢|么\s*$", tail)) or bool(
         re.match(r"\s*(?:would|could|can|will|do|does|am|is|are)\s", low[max(0, pos - 60):pos].split(".")[-1] + " "))
@@ -115,24 +123,27 @@ def scope(low: str) -> Scope:
     chars = list(low)
     out = Scope(low)
     blank: list[tuple[int, int]] = []
-    for cs in _clause_starts(low):
+    seps = list(_CLAUSE_END.finditer(low))
+    clause_ends = [m.start() for m in seps]
+    sent_ends = [m.start() for m in _SENT_END.finditer(low)]
+    for cs in ([0] + [m.end() for m in seps])[:400]:  # a message has a few dozen clauses, not thousands
         head = low[cs:cs + 40]
         m = _THIRD_ZH.match(head) or _THIRD_EN.match(head)
         if m and not re.match(r"\s*(?:和|与|跟|及|and|&)\s*(?:我|i)(?![a-z])", head[m.end():]):
-            ce = _end(_CLAUSE_END, low, cs + m.end())
+            ce = _next(clause_ends, cs + m.end(), len(low))
             tp = _SW["third_party"]
             if any(w in m.group() for w in tp["ancestry_people"]) and any(w in low[cs:ce] for w in tp["ancestry_words"]):
                 continue  # the parents' origin is the applicant's descent
             blank.append((cs, ce))
             out.third_party.append(low[cs:ce].strip())
     for rx in (_HYPO_ZH, _HYPO_EN):
-        for m in rx.finditer(low):
+        for m in itertools.islice(rx.finditer(low), 40):  # a message states a handful of what-ifs, not hundreds
             s = m.start()
             if rx is _HYPO_EN and _FACTUAL_IF.match(low, s):
                 continue
             if rx is _HYPO_ZH and re.match(r"如果(?:需要|可以|方便|有需要|有必要|有问题|可能|不介意)|要是能|假设条件", low[s:s + 6]):
                 continue
-            end = _end(_SENT_END, low, s) if _sentence_is_question(low, s) else _end(_CLAUSE_END, low, s + len(m.group()))
+            end = _next(sent_ends, s, len(low)) if _sentence_is_question(low, s, sent_ends) else _next(clause_ends, s + len(m.group()), len(low))
             # an English "if" clause at the end of a question ("would I qualify if I took …") runs to its end;
             # one at the start of a statement runs to its comma
             blank.append((s, end))

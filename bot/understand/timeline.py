@@ -75,8 +75,8 @@ _OBLIGED = re.compile(r"要求|需要|必须|应当|须|服务期|义务|" + en_
 _EVER_SINCE = re.compile(r"一直在|没挪窝|没离开过|没有离开|再没回|从那以后|此后一直|之后一直|" + en_words(
     r"ever since|since then|never left|stayed (?:on )?(?:there|here)|have been (?:there|here)"))
 _LEFT = re.compile(en_words(r"left|until|till|quit") + r"|离开|离职|辞职")
-_THEN = re.compile(r"(?:,|，|;|；)?\s*(?:" + en_words(r"and then|then|afterwards|after that|before that|later|subsequently") + r"|之后|然后|后来|随后|此后)")
-_AND_SPLIT = re.compile(r"\s+and\s+(?=(?:an?|then|later|from|since|now|currently|today|i|i'm|i've|am|was|have|has)\s)|\s*&\s*(?=(?:an?)\s)|;"
+_THEN = re.compile(en_words(r"and then|then|afterwards|after that|before that|later|subsequently") + r"|之后|然后|后来|随后|此后")
+_AND_SPLIT = re.compile(r"(?<=\S)\s+and\s+(?=(?:an?|then|later|from|since|now|currently|today|i|i'm|i've|am|was|have|has)\s)|(?<=\S)\s*&\s*(?=(?:an?)\s)|;"
                         r"|(?<=[^\s])\s*(?:现在|目前|如今)(?=在|是|任|当)")
 
 
@@ -170,15 +170,19 @@ _CUT = re.compile(r"[。！!？?；;\n｜✔✅•]|(?<![\d.])\.(?!\d)|\.(?=\s|$
 def segments(low: str, cut_text: str | None = None) -> list[Segment]:
     """Clauses, not cut inside brackets, also cut before "then" / "之后" / "before that". `cut_text` is the
     same message before program names were blanked, where the cuts are found."""
-    cuts, depth = [0], 0
-    for i, ch in enumerate(cut_text or low):
+    text = cut_text or low
+    # bracket depth at every position, in one pass (a cut inside brackets is no cut)
+    depth, level = [], 0
+    for ch in text:
         if ch in "(（[【":
-            depth += 1
+            level += 1
         elif ch in ")）]】":
-            depth = max(0, depth - 1)
-        elif depth == 0 and _CUT.match(cut_text or low, i):
-            m = _CUT.match(cut_text or low, i)
-            cuts.append(i)
+            level = max(0, level - 1)
+        depth.append(level)
+    cuts = [0]
+    for m in _CUT.finditer(text):
+        if depth[m.start()] == 0:
+            cuts.append(m.start())
             cuts.append(m.end())
     for rx in (_THEN, _AND_SPLIT):
         for m in rx.finditer(low):
@@ -233,7 +237,7 @@ def _title(text: str) -> str | None:
     return best
 
 
-_DEGREE_AFTER = re.compile(r"(?:博士|硕士|本科|研究生|mba|phd|ma|ms|msc|master'?s?)?\s*(?:毕业|读完|拿到学位)\s*(?:以|之)?后|(?:硕士|本科|研究生)(?:以|之)后|(?:读博|博士|硕士)期间|" + en_words(
+_DEGREE_AFTER = re.compile(r"(?:(?:博士|硕士|本科|研究生|mba|phd|ma|ms|msc|master'?s?)\s{0,2})?(?:毕业|读完|拿到学位)\s{0,2}(?:以|之)?后|(?:硕士|本科|研究生)(?:以|之)后|(?:读博|博士|硕士)期间|" + en_words(
     r"after (?:my |the |an? |finishing (?:my |the )?|completing (?:my |the )?|getting (?:my |the |a )?)?(?:phd|doctorate|master'?s?|msc|mba|ms|bachelor'?s?|degree)"
     r"|during (?:my |the )?(?:phd|doctorate|master'?s?)"))
 
@@ -330,6 +334,8 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
     last_sentence_start = 0
     for seg in segs:
         text = seg.text
+        if len(text.strip()) < len(text) // 4:
+            text = " " + text.strip()  # mostly blanks (program names, hypotheticals blanked): read what is left
         if seg.opens_sentence:
             last = last_pos = None  # a post said in pieces stays within its sentence
             last_sentence_start = seg.start
@@ -390,7 +396,7 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                 o = before[-1].org
                 tl.educations.append(Education(said, seg.start, text[:da.end()].strip(), o, o.abroad, o.renowned or None, None))
         owned = orgs or ds or pls or re.search(r"我(?!们)|本人|拿|获得|毕业|读|学位|" + en_words(
-            r"i|i'm|my|from|received|earned|graduated|got|hold|have|in|at"), text) or re.fullmatch(
+            r"i|i'm|my|from|received|earned|graduated|got|hold|have|in|at"), text) or len(text) < 40 and re.fullmatch(
             r"\s*(?:是|有)?\s*(?:a |an )?(?:博士|硕士|本科|学士|phd|doctorate|master'?s?|bachelor'?s?|ms|msc|mba)\s*(?:学位|学历|毕业|degree)?\s*", text)
         if deg and owned and not postdoc and not (title and title not in ("other",) and not re.search(r"拿|获得|毕业|读|" + en_words(r"from|received|earned|graduated|got"), text)):
             org = next((m.org for m in orgs if m.org.kind in ("university", "institute")), None) or (orgs[0].org if orgs else None)
