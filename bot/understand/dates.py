@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import MONTHS_EN, parse_number
-from .text import en_words, find_all
+from .text import en_words, find_all, match_at
 
 _M_EN = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
 _ZH_M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -186,8 +186,8 @@ def dates(low: str, today: dt.date) -> list[DateMention]:
         if w is None or w.lo > now.hi:
             continue
         before, after = low[max(0, m.start() - 16):m.start()], low[m.end():m.end() + 12]
-        if re.match(r"\s*(?:年|岁|元|万|%|k|人|家|个)(?!初|底|末|中|以来|至今|开始|起)", after) and not m.group("m") and not m.group("part"):
-            if not re.match(r"\s*年(?:\s*(?:毕业|回国|入职|加入|出生|生|获得|拿|博士|硕士|成立|注册|创办|来|去|到|起|开始|以来|至今|的|在|从|于|,|，|。))", after):
+        if match_at(r"\s*(?:年|岁|元|万|%|k|人|家|个)(?!初|底|末|中|以来|至今|开始|起)", after) and not m.group("m") and not m.group("part"):
+            if not match_at(r"\s*年(?:\s*(?:毕业|回国|入职|加入|出生|生|获得|拿|博士|硕士|成立|注册|创办|来|去|到|起|开始|以来|至今|的|在|从|于|,|，|。))", after):
                 continue  # 2000元, 2015岁: not a date
         role = "point"
         if _SINCE_BEFORE.search(before) or _SINCE_AFTER.match(after):

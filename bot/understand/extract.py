@@ -194,7 +194,9 @@ def _extract(text, asking, today) -> Extraction:
     where: dict[str, int] = {}
     facts = _finalize(msg, res.correction, where)
     prov = {f: (msg.notes.get((f, pos)) or _words(msg, pos), msg.hows.get((f, pos), "stated")) for f, pos in where.items()}
-    _merge_timeline(msg, facts, prov, sc, where)
+    if not (asking and len(low) <= 24 and not search(_TIME_CUE, low)):
+        # a short answer to the pending question ("高校", "否", "助理教授") has no career in it to lay out
+        _merge_timeline(msg, facts, prov, sc, where)
     if asking:
         if asking not in facts:
             ans = answer(msg, asking)
@@ -238,6 +240,10 @@ def _extract(text, asking, today) -> Extraction:
     res.facts = {f: _coerce(f, v) for f, v in facts.items()}
     res.provenance = {f: prov.get(f, (low[:200], "stated")) for f in res.facts}
     return res
+
+
+# what makes a short answer worth laying out on the timeline: a date, a move, a post somewhere ("四年" is not)
+_TIME_CUE = r"(?:19|20)\d\d|\d\d\s*年|年\s*\d|\d\s*月|至今|以来|回国|回来|以前|之前|since|ago|back|until|left|joined|then|[a-z]{4,} (?:at|in) "
 
 
 def _words(msg: Message, pos: int) -> str:

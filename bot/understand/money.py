@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .message import Message
 from .numbers import ANUM, EN_WORD, ZNUM, clean_num, parse_number
-from .text import en_words, find_all, search
+from .text import en_words, find_all, match_at, search
 
 _TABLE = tomllib.loads((Path(__file__).parent / "vocab" / "currencies.toml").read_text(encoding="utf-8"))
 RATES_AS_OF: str = _TABLE["as_of"]
@@ -91,7 +91,7 @@ def moneys(low: str, need_unit: bool = True) -> list[Amount]:
             v = parse_number(tok, concat=False)
         if v is None:
             continue
-        if not cur and mult in ("m", "k") and re.match(r"\s*(?:onths?|2|²)", low[end:end + 6]):
+        if not cur and mult in ("m", "k") and match_at(r"\s*(?:onths?|2|²)", low[end:end + 6]):
             continue  # 3m2, 5 months
         v = float(v) * MULT.get(mult or "", 1)
         code = cur or "CNY"

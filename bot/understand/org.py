@@ -11,7 +11,7 @@ import re
 from .money import moneys
 from .orgs import places
 from .numbers import EN_WORD, NUM, parse_number
-from .text import en_words
+from .text import en_words, search
 from .vocab import ABROAD_ZH
 
 N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|十几|{NUM}|{en_words(EN_WORD)})\+?"
@@ -73,7 +73,7 @@ FLAGS = {
 
 def _located_in_china(low: str) -> bool:
     """"位于亦庄的…", "中心在海淀有2500平米的场地": the institution sits in a Chinese city."""
-    return any(p.place not in (None, "abroad") and re.search(r"(?:位于|坐落于|地处|在|located in|based in|(?:我们|我司|我单位|本单位)(?:是|为)?)\s*$", low[max(0, p.start - 12):p.start])
+    return any(p.place not in (None, "abroad") and search(r"(?:位于|坐落于|地处|在|located in|based in|(?:我们|我司|我单位|本单位)(?:是|为)?)\s*$", low[max(0, p.start - 12):p.start])
                for p in places(low))
 
 
@@ -92,49 +92,49 @@ def find_org(msg, asking: str | None = None) -> None:
         if short_answer and fact != asking and SAME_NOUN.get(fact) == SAME_NOUN.get(asking):
             continue  # "12 partners" answering the Beijing-partners question is not the local-partners fact
         for p in patterns:
-            m = re.search(p, low)
+            m = search(p, low)
             if m:
                 tok = m.group("n")
                 v = 11 if tok == "十几" else parse_number(tok, concat=False)
                 if v is not None:
                     how = "stated"
                     # "超过十个", "more than 10": more than the number (the next one up decides "at least" limits)
-                    if re.search(r"(?:超过|多于|逾|" + en_words(r"more than|over") + r")\s*$", low[max(0, m.start("n") - 8):m.start("n")]):
+                    if search(r"(?:超过|多于|逾|" + en_words(r"more than|over") + r")\s*$", low[max(0, m.start("n") - 8):m.start("n")]):
                         v, how = v + 1, "assumed"
                     msg.add(fact, v, m.start("n"), span=(m.start("n"), m.end("n")), how=how)
                     break
     for start, end, value in moneys(low):
-        if re.search(r"经费|资金|fund", low[max(0, start - 16):end + 8]) and not re.search(r"年薪|工资|salary", low[max(0, start - 8):start]):
+        if search(r"经费|资金|fund", low[max(0, start - 16):end + 8]) and not search(r"年薪|工资|salary", low[max(0, start - 8):start]):
             msg.add("org_annual_fund_cny", value, start, span=(start, end))
             break
-    if re.search(r"境外|海外(?:注册|设立)|国外(?:注册|设立)|在(?:" + ABROAD_ZH + r")\S{0,6}(?:注册|设立|成立)"
+    if search(r"境外|海外(?:注册|设立)|国外(?:注册|设立)|在(?:" + ABROAD_ZH + r")\S{0,6}(?:注册|设立|成立)"
                  r"|(?:registered|incorporated)\s+(?:[\w()-]+\s+){0,4}in\s+(?:[a-z]+\s*){1,2},\s*(?:usa|us|uk|canada|germany|france|japan|australia)\b"
                  r"|(?:registered|incorporated|based|founded|set up|established)\b[^.;]{0,30}?\b(?:abroad|overseas"
                  r"|in (?:the )?(?:us|usa|united states|america|california|canada|uk|united kingdom|britain|germany|france"
                  r"|japan|australia|singapore|switzerland|netherlands|europe|hong kong|new york|boston|toronto))\b", low):
         msg.add("org_location", "overseas", 0)
-    elif re.search(r"境内|国内(?:注册|设立)|在(?:中国|北京)\S{0,4}(?:注册|设立)|registered in (?:china|beijing)|(?:我们|我单位|本单位)(?:是|为)?(?:位于)?北京"
+    elif search(r"境内|国内(?:注册|设立)|在(?:中国|北京)\S{0,4}(?:注册|设立)|registered in (?:china|beijing)|(?:我们|我单位|本单位)(?:是|为)?(?:位于)?北京"
                    r"|北京市(?:一家|的)|beijing-based|based in beijing", low) or _located_in_china(low):
         msg.add("org_location", "domestic", 0)
     for fact, p in FLAGS.items():
-        m = re.search(p, low)
+        m = search(p, low)
         if m:
             cs, _ = msg.clause(m.start())
             ss, se = msg.sent(m.start())
             before = low[max(cs, m.start() - 40):m.start()]
             # "正在研究专门的扶持政策，但目前还没出台": not yet
-            not_yet = re.search(r"还没(?:有)?出台|尚未出台|没有出台|还在研究|正在研究|" + en_words(r"not yet|under discussion|being drafted"), low[ss:se])
+            not_yet = search(r"还没(?:有)?出台|尚未出台|没有出台|还在研究|正在研究|" + en_words(r"not yet|under discussion|being drafted"), low[ss:se])
             msg.add(fact, not NEG.search(before) and not (fact == "org_local_policy" and not_yet), m.start())
     # resident R&D institutions: the new R&D institutions and the offices of international organisations together
     # (首都国际研发社区 第十条 counts both)
-    bases = re.search(rf"(?:以及|和|与|及|、)\s*{N}\s*家\s*(?:首都)?海智(?:工作)?基地", msg.raw)  # before program names are blanked
-    if bases and "org_beijing_partners" in msg.found and not re.search(r"海智", msg.raw[msg.found["org_beijing_partners"][0][0]:bases.start()]):
+    bases = search(rf"(?:以及|和|与|及|、)\s*{N}\s*家\s*(?:首都)?海智(?:工作)?基地", msg.raw)  # before program names are blanked
+    if bases and "org_beijing_partners" in msg.found and not search(r"海智", msg.raw[msg.found["org_beijing_partners"][0][0]:bases.start()]):
         n = parse_number(bases.group("n"), concat=False)
         pos, prio, v = msg.found["org_beijing_partners"][0]
         msg.found["org_beijing_partners"][0] = (pos, prio, v + (n or 0))  # "北京市2家科协组织以及1家首都海智基地": 3
     if "org_rd_institutions" in msg.found:
         for p in OFFICES:
-            m = re.search(p, low)
+            m = search(p, low)
             n = parse_number(m.group("n"), concat=False) if m else None
             if n:
                 pos, prio, v = msg.found["org_rd_institutions"][0]

@@ -61,7 +61,7 @@ def find_age_range(msg: Message):
                 dec = _DECADE_EN[g.get("dec") or g.get("dec2")]
                 lo, hi = {"early": (dec, dec + 3), "mid": (dec + 4, dec + 6), "late": (dec + 7, dec + 9)}.get(g.get("pos") or "", (dec, dec + 9))
             cs, _ = msg.clause(m.start())
-            if re.search(r"孩子|儿子|女儿|父亲|母亲|他|她|" + en_words(r"son|daughter|father|mother|he|she"), msg.low[cs:m.start()]):
+            if search(r"孩子|儿子|女儿|父亲|母亲|他|她|" + en_words(r"son|daughter|father|mother|he|she"), msg.low[cs:m.start()]):
                 continue
             if all((_holds(op, lo, v) == _holds(op, hi, v)) for op, v in thresholds("age")):
                 msg.add("age", hi, m.start(), prio=-1, span=(m.start(), m.end()), how="assumed")

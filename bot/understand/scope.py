@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .intent import is_question
-from .text import en_words
+from .text import en_words, match_at, search
 
 FUTURE = re.compile(r"打算|计划|准备|将会|将|愿意|承诺|保证|可以|能够|能|想要|想|要|会|拟|" + en_words(
     r"will|would|can|could|plan|plans|planning|intend|intending|commit|committed|willing|going to|agree|promise"
@@ -114,8 +114,8 @@ def _end(rx, low: str, pos: int) -> int:
 def _sentence_is_question(low: str, pos: int, ends: list[int] | None = None) -> bool:
     e = _next(ends, pos, len(low)) if ends is not None else _end(_SENT_END, low, pos)
     tail = low[pos:e + 1]
-    return "?" in tail or "？" in tail or bool(re.search(r"吗|呢|么\s*$", tail)) or bool(
-        re.match(r"\s*(?:would|could|can|will|do|does|am|is|are)\s", low[max(0, pos - 60):pos].split(".")[-1] + " "))
+    return "?" in tail or "？" in tail or bool(search(r"吗|呢|么\s*$", tail)) or bool(
+        match_at(r"\s*(?:would|could|can|will|do|does|am|is|are)\s", low[max(0, pos - 60):pos].split(".")[-1] + " "))
 
 
 def scope(low: str) -> Scope:
@@ -129,7 +129,7 @@ def scope(low: str) -> Scope:
     for cs in ([0] + [m.end() for m in seps])[:400]:  # a message has a few dozen clauses, not thousands
         head = low[cs:cs + 40]
         m = _THIRD_ZH.match(head) or _THIRD_EN.match(head)
-        if m and not re.match(r"\s*(?:和|与|跟|及|and|&)\s*(?:我|i)(?![a-z])", head[m.end():]):
+        if m and not match_at(r"\s*(?:和|与|跟|及|and|&)\s*(?:我|i)(?![a-z])", head[m.end():]):
             ce = _next(clause_ends, cs + m.end(), len(low))
             tp = _SW["third_party"]
             if any(w in m.group() for w in tp["ancestry_people"]) and any(w in low[cs:ce] for w in tp["ancestry_words"]):
@@ -141,7 +141,7 @@ def scope(low: str) -> Scope:
             s = m.start()
             if rx is _HYPO_EN and _FACTUAL_IF.match(low, s):
                 continue
-            if rx is _HYPO_ZH and re.match(r"如果(?:需要|可以|方便|有需要|有必要|有问题|可能|不介意)|要是能|假设条件", low[s:s + 6]):
+            if rx is _HYPO_ZH and match_at(r"如果(?:需要|可以|方便|有需要|有必要|有问题|可能|不介意)|要是能|假设条件", low[s:s + 6]):
                 continue
             end = _next(sent_ends, s, len(low)) if _sentence_is_question(low, s, sent_ends) else _next(clause_ends, s + len(m.group()), len(low))
             # an English "if" clause at the end of a question ("would I qualify if I took …") runs to its end;
@@ -150,14 +150,14 @@ def scope(low: str) -> Scope:
             out.what_ifs.append(low[s:end].strip())
     for m in _LARGEST.finditer(low):
         who = (m.group("who") or m.group("who_en") or "").strip()
-        if re.match(r"(?:我|本人|i|me|myself)(?![a-z])", who) or re.search(r"(?<![a-z])(?:i|my)(?![a-z])", who):
+        if match_at(r"(?:我|本人|i|me|myself)(?![a-z])", who) or search(r"(?<![a-z])(?:i|my)(?![a-z])", who):
             continue
         sec = _SW["largest_other"]
-        if re.search(r"个人|自然人|[王李张刘陈杨赵黄周吴]总|先生|女士|" + en_words(r"individual|person|mr|ms|mrs|dr"), low[m.start():m.end() + 12]):
+        if search(r"个人|自然人|[王李张刘陈杨赵黄周吴]总|先生|女士|" + en_words(r"individual|person|mr|ms|mrs|dr"), low[m.start():m.end() + 12]):
             out.other_largest = "person"  # "天使投资人王总（个人，31%）"
         elif any(w.lower() in who for w in sec["entity_zh"] + sec["entity_en"]):
             out.other_largest = "entity"
-        elif any(w.lower() in who for w in sec["person_zh"] + sec["person_en"]) or re.search(r"(?:our|the|my)\s", who):
+        elif any(w.lower() in who for w in sec["person_zh"] + sec["person_en"]) or search(r"(?:our|the|my)\s", who):
             out.other_largest = "person"
     for s, e in blank:
         for i in range(s, min(e, len(chars))):

@@ -25,7 +25,7 @@ from .choices import TITLE_RX, choice_value
 from .dates import DateMention, Span, When, dates
 from .durations import durations
 from .orgs import Mention, Org, organisations, places
-from .text import en_words
+from .text import en_words, full_match, match_at, search
 
 # -- vocabulary of the segments -------------------------------------------------------------------------
 
@@ -196,7 +196,7 @@ def segments(low: str, cut_text: str | None = None) -> list[Segment]:
         if text.strip().strip(" ,，:：;；。.!?！？、|｜-–—·✔️✅•"):
             out.append(Segment(a, b, text, opens))
             opens = False
-        elif re.search(r"[。！!？?\n]|\.(?:\s|$)", text):
+        elif search(r"[。！!？?\n]|\.(?:\s|$)", text):
             opens = True
     return out
 
@@ -212,27 +212,27 @@ def _title(text: str) -> str | None:
         if not m:
             continue
         t = m.group()
-        if value == "other" and re.search(en_words(r"engineer") + "|工程师", t) and re.search(
+        if value == "other" and search(en_words(r"engineer") + "|工程师", t) and search(
                 r"(?:senior|staff|principal|distinguished|chief)\s+(?:\w+\s+)?$|(?:高级|首席|资深)$", text[:m.start()]):
             continue
-        if value == "senior_corporate" and t in ("manager",) and re.search(
+        if value == "senior_corporate" and t in ("manager",) and search(
                 en_words(r"project|product|program|account|office|sales|case|hiring|lab"), text[max(0, m.start() - 10):m.start()]):
             continue
-        if value == "other" and re.search(r"讲师|lecturer", t):
-            value = "associate_professor" if re.search(r"senior|principal|高级", text[max(0, m.start() - 8):m.start()] + t) else "assistant_professor"
+        if value == "other" and search(r"讲师|lecturer", t):
+            value = "associate_professor" if search(r"senior|principal|高级", text[max(0, m.start() - 8):m.start()] + t) else "assistant_professor"
         if best is None or m.start() < best_pos:
             best, best_pos = value, m.start()
-    if re.search(r"相当于.{0,4}助理教授|" + en_words(r"roughly (?:an? )?assistant professor|equivalent to (?:an? )?assistant professor"), text):
+    if search(r"相当于.{0,4}助理教授|" + en_words(r"roughly (?:an? )?assistant professor|equivalent to (?:an? )?assistant professor"), text):
         return "assistant_professor"
-    if re.search(r"相当于.{0,4}副教授|" + en_words(r"roughly (?:an? )?associate professor|equivalent to (?:an? )?associate professor"), text):
+    if search(r"相当于.{0,4}副教授|" + en_words(r"roughly (?:an? )?associate professor|equivalent to (?:an? )?associate professor"), text):
         return "associate_professor"
-    if re.search(en_words(r"ap") + r"(?!\w)", text) and not best:
+    if search(en_words(r"ap") + r"(?!\w)", text) and not best:
         return "assistant_professor"
-    if re.search(r"副教(?!授)|准教授", text):
+    if search(r"副教(?!授)|准教授", text):
         return "associate_professor"
-    if re.search(r"讲席|" + en_words(r"endowed chair|named chair|chair professor|chaired professor|holds? an? \w* ?chair|visiting chair"), text) and best in (None, "other"):
-        return "professor" if not re.search(en_words("visiting"), text) else best
-    if best is None and re.search(en_words(r"unit head|head of unit|division director|department director|chief of"), text):
+    if search(r"讲席|" + en_words(r"endowed chair|named chair|chair professor|chaired professor|holds? an? \w* ?chair|visiting chair"), text) and best in (None, "other"):
+        return "professor" if not search(en_words("visiting"), text) else best
+    if best is None and search(en_words(r"unit head|head of unit|division director|department director|chief of"), text):
         return "senior_corporate"
     return best
 
@@ -246,7 +246,7 @@ def _degree(text: str) -> str | None:
     t = _DEGREE_AFTER.sub(" ", _POSTDOC.sub(" ", text))
     for value, rx in _DEGREE:
         m = rx.search(t)
-        if m and not re.search(r"(?:没有|没|未|不是|无|非)\s*(?:读|拿到?|获得|念)?\s*(?:过)?\s*$|" + en_words(r"no|not|never|without|don't have|didn't")
+        if m and not search(r"(?:没有|没|未|不是|无|非)\s*(?:读|拿到?|获得|念)?\s*(?:过)?\s*$|" + en_words(r"no|not|never|without|don't have|didn't")
                                 + r"\s+(?:a\s+|an\s+|any\s+)?(?:\w+\s+)?$", t[max(0, m.start() - 12):m.start()]):
             return value
     return None
@@ -255,7 +255,7 @@ def _degree(text: str) -> str | None:
 def _abroad(text: str, orgs: list[Mention], pls: list[Mention], seg_start: int = 0, low: str = "") -> bool | None:
     if low:
         pls = [p for p in pls if not _FROM_ABROAD.search(low[max(0, p.start - 20):p.start])
-               and not re.search(r"(?:出生(?:于|在)?|生于|老家|来自|" + en_words(r"born in|grew up in|native of|raised in") + r")\s*$",
+               and not search(r"(?:出生(?:于|在)?|生于|老家|来自|" + en_words(r"born in|grew up in|native of|raised in") + r")\s*$",
                                  low[max(0, p.start - 14):p.start])]
     place_abroad = any(p.place == "abroad" for p in pls)
     place_china = any(p.place in ("beijing", "xinjiang", "tibet", "other") for p in pls)
@@ -289,14 +289,14 @@ def _length(seg: Segment, low: str, ds: list | None = None) -> Span | None:
             continue  # "21年起" is a date, not 21 years
         after = seg.text[d.end:d.end + 8]
         before = seg.text[max(0, d.start - 6):d.start]
-        if re.match(r"\s*(?:以前|之前|前|" + en_words("ago|old") + ")", after) or re.search(r"(?:每|一)\s*年|" + en_words("per year|a year|each year"), after + before):
+        if match_at(r"\s*(?:以前|之前|前|" + en_words("ago|old") + ")", after) or search(r"(?:每|一)\s*年|" + en_words("per year|a year|each year"), after + before):
             continue
-        if re.match(r"\s*(?:的)?(?:合同|协议|contract)", after):
+        if match_at(r"\s*(?:的)?(?:合同|协议|contract)", after):
             continue
         months = int(round(d.months))
-        approx = re.search(r"快|将近|近|接近|" + en_words(r"almost|nearly"), before)
-        more = re.search(r"多|\+|余", seg.text[d.start:d.end + 2]) or re.search(en_words(r"over|more than"), before)
-        about = re.search(r"大概|大约|约|左右|" + en_words(r"about|around|roughly|approximately|~"), before + after)
+        approx = search(r"快|将近|近|接近|" + en_words(r"almost|nearly"), before)
+        more = search(r"多|\+|余", seg.text[d.start:d.end + 2]) or search(en_words(r"over|more than"), before)
+        about = search(r"大概|大约|约|左右|" + en_words(r"about|around|roughly|approximately|~"), before + after)
         span = Span(months, months)
         if more:
             span = Span(months, months + (11 if d.unit == "y" else 0))
@@ -328,7 +328,7 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                      Segment(seg.start + cut, seg.end, seg.text[cut:], False)]
         else:
             segs.append(seg)
-    institution = bool(_ASSOC.search(low)) and not re.search(r"我(?:是|今年|在)|本人|" + en_words(r"i'm|i am|my phd|i was born"), low)
+    institution = bool(_ASSOC.search(low)) and not search(r"我(?:是|今年|在)|本人|" + en_words(r"i'm|i am|my phd|i was born"), low)
     last_pos: Position | None = None
     last: Position | Education | None = None
     last_sentence_start = 0
@@ -343,7 +343,7 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
         deg = _degree(text)
         title = _title(text)
         postdoc = bool(_POSTDOC.search(text))
-        target = _TARGET.search(text) or (_HR.search(text) and re.search(r"我是|我们|" + en_words(r"i am|i'm|we"), text))
+        target = _TARGET.search(text) or (_HR.search(text) and search(r"我是|我们|" + en_words(r"i am|i'm|we"), text))
         found = _FOUND.search(text)
         ret = _RETURN.search(text)
         arrive = _ARRIVE.search(text)
@@ -352,7 +352,7 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
         if skip is not None and not orgs and not ds and skip(seg.start + len(text) - len(text.lstrip())):
             continue  # a question about the rules ("博士毕业后需要在海外工作几年？") tells nothing
         # a move back to China, or out to a country abroad
-        if ret and not re.search(r"还没|尚未|没有|没回|未回|" + en_words(r"not yet|haven't|have not|never"), text[max(0, ret.start() - 8):ret.end()]) \
+        if ret and not search(r"还没|尚未|没有|没回|未回|" + en_words(r"not yet|haven't|have not|never"), text[max(0, ret.start() - 8):ret.end()]) \
                 and not _FUTURE.search(text[:ret.start()]) and not _OBLIGED.search(text):
             d = _nearest(ds, seg.start + ret.start())
             if d is not None and abs(d.start - (seg.start + ret.start())) > 30:
@@ -360,7 +360,7 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
             tl.moves.append(Move("return", seg.start + ret.start(), text.strip(), d.when if d else None))
         elif arrive and abroad and not orgs and not deg:
             d = _nearest(ds, seg.start + arrive.start())
-            cur = bool(re.search(r"至今|一直|" + en_words(r"ever since|since then|since|still|have worked here|have been here|here ever"), low[seg.start:seg.end + 60]))
+            cur = bool(search(r"至今|一直|" + en_words(r"ever since|since then|since|still|have worked here|have been here|here ever"), low[seg.start:seg.end + 60]))
             tl.moves.append(Move("arrive", seg.start + arrive.start(), text.strip(), d.when if d else None, cur))
         lv = _LEAVE.search(text)
         if lv:
@@ -369,7 +369,7 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
         # the employer being joined
         if target and not institution:
             org = next((m.org for m in orgs if m.org.abroad is False), None)
-            if org is None and re.search(r"贵校|贵单位|贵所|贵院|" + en_words(r"your (?:university|institute|school)"), text):
+            if org is None and search(r"贵校|贵单位|贵所|贵院|" + en_words(r"your (?:university|institute|school)"), text):
                 # "贵校有意向引进我" in a letter to 西湖大学人才办: the addressee
                 org = next((m.org for m in all_orgs if m.org.abroad is False and m.start < 60), None)
             etype = (org.cn_type if org and org.cn_type else None) or choice_value("employer_type", text, strict=True)
@@ -383,7 +383,7 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
             used = _nearest(ds, seg.start + ret.start()) if ret else None
             d = _nearest([x for x in ds if x is not used] or ds, max(m.start() for m in _FOUND.finditer(text)) + seg.start)
             region = next((p.place for p in pls if p.place != "abroad"), None)
-            away = abroad is True or bool(re.search(r"读博期间|在海外|在国外|" + en_words(r"abroad|overseas"), text))
+            away = abroad is True or bool(search(r"读博期间|在海外|在国外|" + en_words(r"abroad|overseas"), text))
             tl.foundings.append(Founding(seg.start + found.start(), text.strip(), d.when if d else None, region, away))
             if not (title or postdoc):
                 continue
@@ -395,18 +395,18 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
             if said and before:
                 o = before[-1].org
                 tl.educations.append(Education(said, seg.start, text[:da.end()].strip(), o, o.abroad, o.renowned or None, None))
-        owned = orgs or ds or pls or re.search(r"我(?!们)|本人|拿|获得|毕业|读|学位|" + en_words(
-            r"i|i'm|my|from|received|earned|graduated|got|hold|have|in|at"), text) or len(text) < 40 and re.fullmatch(
+        owned = orgs or ds or pls or search(r"我(?!们)|本人|拿|获得|毕业|读|学位|" + en_words(
+            r"i|i'm|my|from|received|earned|graduated|got|hold|have|in|at"), text) or len(text) < 40 and full_match(
             r"\s*(?:是|有)?\s*(?:a |an )?(?:博士|硕士|本科|学士|phd|doctorate|master'?s?|bachelor'?s?|ms|msc|mba)\s*(?:学位|学历|毕业|degree)?\s*", text)
-        if deg and owned and not postdoc and not (title and title not in ("other",) and not re.search(r"拿|获得|毕业|读|" + en_words(r"from|received|earned|graduated|got"), text)):
+        if deg and owned and not postdoc and not (title and title not in ("other",) and not search(r"拿|获得|毕业|读|" + en_words(r"from|received|earned|graduated|got"), text)):
             org = next((m.org for m in orgs if m.org.kind in ("university", "institute")), None) or (orgs[0].org if orgs else None)
             ab = org.abroad if org else None
             if ab is None:
                 ab = _abroad(text, [], pls)
-            if ab is None and re.search(r"国内|" + en_words(r"in china|chinese university"), text):
+            if ab is None and search(r"国内|" + en_words(r"in china|chinese university"), text):
                 ab = False
             renowned = org.renowned if org else None
-            if renowned is None and re.search(r"985|211|双一流|名校|" + en_words(r"top|elite|ivy"), text):
+            if renowned is None and search(r"985|211|双一流|名校|" + en_words(r"top|elite|ivy"), text):
                 renowned = True
             dm = next((rx.search(_POSTDOC.sub(" ", text)) for v, rx in _DEGREE if v == deg), None)
             d = _nearest(ds, seg.start + (dm.start() if dm else 0))
@@ -472,10 +472,10 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                 if p.abroad is None and isinstance(last, Education) and last.abroad and not _CHINA.search(text):
                     p.abroad = True  # "毕业后留在NUS做博后": stayed where the degree was
             p.length = _length(seg, low, ds)
-            p.current = p.current or bool(_CURRENT.search(text)) and not re.search(r"之前|以前|曾|回国前|" + en_words(r"previously|formerly|before that|ex-"), text)
+            p.current = p.current or bool(_CURRENT.search(text)) and not search(r"之前|以前|曾|回国前|" + en_words(r"previously|formerly|before that|ex-"), text)
             p.past = bool(_PAST.search(text)) and not p.current or p.end is not None
             p.order = float(seg.start)
-            if re.match(r"\s*(?:再往前|再之前|更早|更早之前|在此之前|此前|" + en_words(r"before that|prior to that|earlier|before this") + ")", text) and last_pos is not None:
+            if match_at(r"\s*(?:再往前|再之前|更早|更早之前|在此之前|此前|" + en_words(r"before that|prior to that|earlier|before this") + ")", text) and last_pos is not None:
                 p.order, p.past, p.current = last_pos.order - 0.5, True, False  # earlier than a post before: over
             p.fulltime = bool(_FULLTIME.search(text))
             p.research = (p.title in _RESEARCH_TITLES) or bool(_RESEARCH_WORDS.search(text))
@@ -506,7 +506,7 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                 last_pos.current, last_pos.past = True, False  # "…at the WHO, and am currently a unit head"
             if last_pos.abroad is None and abroad is not None and not _CURRENT.search(text):
                 last_pos.abroad = abroad
-            if re.search(r"一直|至今|" + en_words(r"ever since|still|to date|until now"), text) and (
+            if search(r"一直|至今|" + en_words(r"ever since|still|to date|until now"), text) and (
                     abroad is None or last_pos.abroad is None or abroad == last_pos.abroad):
                 last_pos.current = True
                 if last_pos.abroad is None and abroad is not None:
@@ -723,7 +723,7 @@ def _post_abroad(tl: Timeline, today: dt.date) -> dict[str, Derived]:
         value = ref.title
         if value == "senior_corporate" and ref.org is not None and ref.org.kind in ("finance", "regulator"):
             value = "senior_finance"  # a senior post at a bank, a fund or a regulator
-        if value in ("senior_corporate", "other") and ref.org is not None and ref.org.kind == "intl_org" and re.search(
+        if value in ("senior_corporate", "other") and ref.org is not None and ref.org.kind == "intl_org" and search(
                 r"管理|主任|处长|司长|负责人|官员|" + en_words(r"head|director|chief|manager|officer|coordinator|lead\w*"), ref.words):
             value = "intl_org_manager"  # a manager at the WHO, the World Bank, the UN
         out["overseas_title"] = Derived(value, ref.words)
