@@ -145,6 +145,8 @@ class Turn:
         for f, value in facts.items():
             if f not in Profile.model_fields or f == "as_of":
                 continue
+            if (provenance or {}).get(f, (None, "stated"))[1] == "assumed" and f in self.s.facts:
+                continue  # "三十多岁" does not replace the 36 said before
             candidate = {**self.s.facts, f: value}
             if f == "age":
                 candidate.pop("birth_year", None), candidate.pop("birth_month", None)

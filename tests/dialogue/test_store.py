@@ -100,3 +100,25 @@ def test_session_survives_kill_9_between_turns(tmp_path):
     assert facts.get("age") == 34
     assert facts.get("degree") == "phd"
     assert json.loads(out.stdout)["focus"] == ["qianren.youth"]
+
+
+def test_a_schema_1_store_is_migrated_in_place(tmp_path):
+    """A store written before provenance existed opens, keeps its sessions and gains the new columns."""
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES ('schema_version', '1');"
+        "CREATE TABLE sessions (user TEXT PRIMARY KEY, facts TEXT NOT NULL DEFAULT '{}', declined TEXT NOT NULL DEFAULT '[]',"
+        " focus TEXT NOT NULL DEFAULT '[]', asking TEXT, lang TEXT NOT NULL DEFAULT 'zh', lang_forced INTEGER NOT NULL DEFAULT 0,"
+        " interviewing INTEGER NOT NULL DEFAULT 0, attempts TEXT NOT NULL DEFAULT '{}', updated REAL NOT NULL DEFAULT 0);"
+        "INSERT INTO sessions(user, facts) VALUES ('old', '{\"age\": 41}');")
+    conn.commit()
+    conn.close()
+    store = SQLiteStore(path)
+    s = store.load("old")
+    assert s.facts == {"age": 41} and s.provenance == {} and s.turn_count == 0
+    with store.turn("old") as s:
+        s.provenance["age"] = {"said": "我41岁", "how": "stated", "turn": 1}
+    assert SQLiteStore(path).load("old").provenance["age"]["said"] == "我41岁"
+    assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
