@@ -260,6 +260,9 @@ def _merge_timeline(msg: Message, facts: dict, prov: dict, sc, where: dict) -> N
         if f in facts and f not in derived and any(a <= where.get(f, -1) < b for a, b in timeline.past_china_spans(tl)):
             del facts[f]
     for f, d in derived.items():  # what the timeline decides (timeline.derive) replaces a clause's guess
+        if d.value is None:
+            facts.pop(f, None)  # the timeline knows the value is not the one a clause suggested
+            continue
         if f == "degree" and f in facts and DEG_RANK.get(facts[f], 0) > DEG_RANK.get(d.value, 0):
             continue  # a higher degree said elsewhere ("博后" implies a doctorate)
         facts[f] = d.value

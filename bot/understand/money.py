@@ -51,7 +51,7 @@ class Amount:
     def said(self) -> str:
         if self.currency == "CNY":
             return f"¥{self.cny:,.0f}"
-        return f"{self.currency} {self.amount:,.0f} ≈ ¥{self.cny:,.0f} ({RATES_AS_OF} rate {RATES[self.currency]:g})"
+        return f"{self.currency} {self.amount:,.0f} ≈ ¥{self.cny:,.0f}, at the {RATES_AS_OF} rate of {RATES[self.currency]:g}"
 
 
 def _currency_after(low: str, e: int) -> tuple[str | None, int]:

@@ -704,6 +704,9 @@ def _time_abroad(tl: Timeline, today: dt.date) -> dict[str, Derived]:
         if extra:
             d = out["overseas_research_years"]
             out["overseas_research_years"] = Derived(round(d.value + extra / 12, 2), d.said + "; " + "; ".join(p.words for p in earlier))
+    if "overseas_work_months" in out and "overseas_months_after_phd" in out and \
+            out["overseas_work_months"].value < out["overseas_months_after_phd"].value:
+        out["overseas_work_months"] = out["overseas_months_after_phd"]  # work abroad since the PhD is work abroad
     fin = _stretch(tl, today, None, only=lambda p: p.finance)
     if fin:
         out["overseas_finance_months"] = Derived(fin[0].mid, said(fin))
@@ -717,6 +720,10 @@ def _post_abroad(tl: Timeline, today: dt.date) -> dict[str, Derived]:
     posts = _abroad_positions(tl)
     titled = [p for p in posts if p.title]
     ref = None
+    if away is not None and away.title is None and away.org is not None:
+        # "then Genentech since": the post that counts has no title we know; an earlier one is not it
+        out["overseas_title"] = Derived(None, away.words)
+        titled = []
     if titled:
         ref = away if (away is not None and away.title) else max(
             titled, key=lambda p: (p.current, (p.end or p.start or When(-1, -1)).lo, p.order))
