@@ -105,7 +105,7 @@ class Turn:
         # nationality; "一家芯片企业" in a person's story is not a park's resident enterprises
         ex.facts = {f: v for f, v in ex.facts.items() if f.startswith("org_") == institution}
         notes: list[str] = []
-        changed = self.apply(ex.facts, notes, ex.provenance)
+        changed = self.apply(ex.facts, notes, ex.provenance, ex.roles, ex.correction)
         for f in ex.declined:
             if f not in self.s.declined:
                 self.s.declined.append(f)
@@ -138,7 +138,24 @@ class Turn:
             return self.not_understood(notes)
         return self.side_question(notes)
 
-    def apply(self, facts: dict, notes: list[str], provenance: dict | None = None) -> list[str]:
+    def keeps(self, f: str, value, role: str, correction: bool) -> bool:
+        """What the applicant said before stands against a later remark that is about something else: the employer
+        being joined against the one worked for now, the current post against a past one or a visit, the highest
+        degree against a lower one. A correction ("不对", "actually") always replaces."""
+        if correction or f not in self.s.facts:
+            return False
+        before = (self.s.provenance.get(f) or {}).get("as", "")
+        if f in ("employer_type", "employer_region"):
+            return role in ("current", "company") and before == "target"
+        if f == "overseas_title":
+            return role in ("past", "side")
+        if f == "degree":
+            rank = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
+            return rank.get(value, 0) < rank.get(self.s.facts[f], 0)
+        return False
+
+    def apply(self, facts: dict, notes: list[str], provenance: dict | None = None, roles: dict | None = None,
+              correction: bool = False) -> list[str]:
         """Validate each new value against the profile; refuse implausible ones, keep the old value. Each value
         kept records the words that set it and how (SPEC section 3: provenance)."""
         noted, corrected, changed = [], [], []
@@ -147,6 +164,9 @@ class Turn:
                 continue
             if (provenance or {}).get(f, (None, "stated"))[1] == "assumed" and f in self.s.facts:
                 continue  # "三十多岁" does not replace the 36 said before
+            role = (roles or {}).get(f, "")
+            if self.keeps(f, value, role, correction):
+                continue
             candidate = {**self.s.facts, f: value}
             if f == "age":
                 candidate.pop("birth_year", None), candidate.pop("birth_month", None)
@@ -163,6 +183,8 @@ class Turn:
                 self.s.declined.remove(f)
             said, how = (provenance or {}).get(f, (None, "stated"))
             self.s.provenance[f] = {"said": (said or "")[:300], "how": how, "turn": self.s.turn_count}
+            if role:
+                self.s.provenance[f]["as"] = role
             item = f"{label(f, self.lang)} {show_value(f, self.s.facts.get(f), self.lang)}"
             if said and "≈" in said:
                 item += f"（{said}）" if self.lang == "zh" else f" ({said})"  # a converted amount says its rate

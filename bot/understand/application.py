@@ -65,6 +65,8 @@ def find_contract(msg: Message):
             search(r"(?:还|尚)?(?:没|未)(?:有)?(?:签|定)", low[s:s + len(t) + 4]))
         if search(r"(?:没|未|不)$", before) or search(en_words(r"not yet|haven't|have not|hasn't|didn't|did not|no"), before[-14:]):
             neg = True
+        if search(r"(?:还|尚|也|都)?(?:没|未)(?:有)?[^，,。;；]{0,12}$", before[-16:]):
+            neg = True  # "也还没有跟任何国内单位签协议"
         msg.add("has_contract", not neg, s)
     for m in find_all(rf"(?:还|尚)?(?:没|未)(?:有)?(?:签|签订|签约|签署)|{obj}(?:还|尚)?(?:没|未)(?:有)?(?:签|定)|(?:没有|无){obj}|" + en_words(
             r"no (?:signed )?(?:contract|letter of intent|loi)|not (?:yet )?signed|haven't signed|have not signed|without a contract"
@@ -97,7 +99,7 @@ def find_flags(msg: Message):
             r"|state scholarship|government scholarship"), low):
         s = m.start()
         clause = msg.stext(s)
-        if search(r"自费|非公派|不是公派|没有公派|" + en_words(r"self-funded|self-financed|not (?:state|government)[- ](?:sponsored|funded)|wasn't (?:state|government)[- ](?:sponsored|funded)|was not (?:state|government)[- ](?:sponsored|funded)"), clause) or msg.negated(s, after=False):
+        if search(r"自费|非公派|不是公派|没有公派|公派[^，,。]{0,4}(?:没有|没|无)(?:任何)?关系|(?:与|跟|和)公派无关|" + en_words(r"self-funded|self-financed|not (?:state|government)[- ](?:sponsored|funded)|wasn't (?:state|government)[- ](?:sponsored|funded)|was not (?:state|government)[- ](?:sponsored|funded)"), clause) or msg.negated(s, after=False):
             msg.add("unfulfilled_sponsorship", False, s)
         elif search(r"(?:未|没|没有|尚未|还没)(?:有)?(?:履行|回国服务|完成服务|处理)|违约|" + en_words(
                 r"not fulfilled|unfulfilled|haven't fulfilled|have not fulfilled|didn't fulfil|did not fulfil|broke|breach\w*|not (?:yet )?(?:settled|completed)"), clause):

@@ -190,7 +190,7 @@ def find_fulltime(msg: Message):
         if search(r"吗|\?|？", low[cs:ce]) and not search(r"我|" + en_words("i"), low[cs:ce]):
             continue
         msg.add("fulltime_in_china", not msg.negated(s, after=False), s)
-    for m in find_all(rf"(?:还|仍|依然|仍然|目前|现在|现)(?:在|于)\s*(?:{ABROAD_ZH}|{FOREIGN_UNIV_ZH}|{FOREIGN_CO_ZH})|(?:还|尚)(?:没|未)(?:有)?回(?:国|来)|尚未回国"
+    for m in find_all(rf"(?:还|仍|依然|仍然|目前|现在|现)(?:在|于)\s*(?:{ABROAD_ZH}|{FOREIGN_UNIV_ZH}|{FOREIGN_CO_ZH})|(?:还|尚)(?:没|未)(?:有)?回(?:国|来)|尚未回国|(?:没有|没|不|未)(?:在)(?:国内|中国|北京)(?:全职)?(?:工作|上班|任职)"
                          r"|(?:不是|没有|没|并非)全职(?:在)?(?:国内|回国)|" + en_words(
         r"still (?:abroad|overseas|in the us|in the uk|in (?:the )?[a-z]+ (?:working )?abroad|working abroad|based abroad|in (?:germany|france|japan|canada|australia|america|the states|europe|singapore))"
         r"|(?:currently|now) (?:working |based |living )?(?:abroad|overseas|in (?:the )?(?:us|usa|uk|germany|france|japan|canada|australia|europe|singapore|states))"

@@ -225,8 +225,30 @@ def dates(low: str, today: dt.date) -> list[DateMention]:
         role = "since" if _SINCE_AFTER.match(low[m.end():m.end() + 8]) or _SINCE_BEFORE.search(low[max(0, m.start() - 8):m.start()]) else "point"
         out.append(DateMention(m.start(), m.end(), w, role, None, m.group()))
         taken.append((m.start(), m.end()))
+    # "starting that September", "9月入职" after a dated event: the month of that year (or the next)
+    for m in find_all(_MONTH_ONLY, low):
+        if not free(m.start(), m.end()):
+            continue
+        before = [d for d in out if d.start < m.start()]
+        if not before:
+            continue
+        prev = max(before, key=lambda d: d.start).when
+        name = m.group("mn") or ""
+        mv = MONTHS_EN.get(name) or parse_number(m.group("zm") or "", concat=False)
+        if not mv or not 1 <= mv <= 12:
+            continue
+        y = prev.year_no + (1 if mv - 1 < prev.lo % 12 else 0)
+        w = When.month(y, int(mv))
+        if w.lo <= now.hi:
+            role = "since" if _SINCE_BEFORE.search(low[max(0, m.start() - 16):m.start()]) or re.search(
+                en_words(r"starting|started|from"), low[max(0, m.start() - 16):m.start()]) else "point"
+            out.append(DateMention(m.start(), m.end(), w, role, None, m.group()))
+            taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out
+
+
+_MONTH_ONLY = re.compile(rf"(?:that|in|from|since|starting)\s+(?P<mn>{_M_EN})(?![a-z])(?!\s*\d)|(?<![\d年])(?P<zm>1[0-2]|[1-9])\s*月(?:份)?(?=\s*(?:开始|起|入职|加入|去|到|回))")
 
 
 def months_between(start: When, end: When) -> Span:

@@ -206,7 +206,8 @@ def classify_durations(msg: Message, durs: list[_Dur]):
             continue
         # 4. full-time commitment
         if d.unit == "y" and _FULLTIME.search(clause):
-            past = search(r"已经|已|" + en_words(r"already|have been|has been|'ve been|since"), clause)
+            past = search(r"已经|已|曾经|曾|当年|那时|那几年|以前|之前|(?:19|20)\d\d\s*(?:年)?\s*(?:至|到|-|–)|" + en_words(
+                r"already|have been|has been|'ve been|since|used to|was|were|back then|previously|formerly"), clause)
             if not past:
                 msg.add("commit_fulltime_years", months_value("commit_fulltime_years", d.months), d.start, span=span)
                 continue
@@ -225,6 +226,10 @@ def classify_durations(msg: Message, durs: list[_Dur]):
                 msg.add("commit_fulltime_years", months_value("commit_fulltime_years", d.months), d.start, span=span)
             else:
                 msg.add("years_in_china", months_value("years_in_china", d.months), d.start, span=span)
+            continue
+        if future and d.unit == "y" and search(r"承诺|保证|" + en_words(r"commit\w*|promise"), clause) and _FULLTIME.search(sent):
+            # "邀请我全职过去，我可以承诺干满四年": a full-time commitment said over two clauses
+            msg.add("commit_fulltime_years", months_value("commit_fulltime_years", d.months), d.start, span=span)
             continue
         if future and d.unit == "y" and search(r"工作|服务|" + en_words("work|serve|stay"), clause):
             continue  # "打算在那里工作五年": not a fact we hold

@@ -88,6 +88,9 @@ class Extraction:
     # per fact: (the user's words that set it, "stated" | "derived" | "assumed")
     provenance: dict[str, tuple[str, str]] = field(default_factory=dict)
     what_ifs: list[str] = field(default_factory=list)     # hypotheticals: they set nothing
+    # what a fact is about, where it matters across turns: the employer being joined ("target") or the one worked
+    # for now ("current"); the title of the current post, a past one or a side visit
+    roles: dict[str, str] = field(default_factory=dict)
     third_party: list[str] = field(default_factory=list)  # clauses about someone else
 
 
@@ -196,7 +199,7 @@ def _extract(text, asking, today) -> Extraction:
     prov = {f: (msg.notes.get((f, pos)) or _words(msg, pos), msg.hows.get((f, pos), "stated")) for f, pos in where.items()}
     if not (asking and len(low) <= 24 and not search(_TIME_CUE, low)):
         # a short answer to the pending question ("高校", "否", "助理教授") has no career in it to lay out
-        _merge_timeline(msg, facts, prov, sc, where)
+        _merge_timeline(msg, facts, prov, sc, where, res.roles)
     if asking:
         if asking not in facts:
             ans = answer(msg, asking)
@@ -251,7 +254,7 @@ def _words(msg: Message, pos: int) -> str:
     return msg.raw[s:e].strip()[:200]
 
 
-def _merge_timeline(msg: Message, facts: dict, prov: dict, sc, where: dict) -> None:
+def _merge_timeline(msg: Message, facts: dict, prov: dict, sc, where: dict, roles: dict) -> None:
     """Facts from the career timeline replace what a single clause suggested; the rest stay."""
     tl = timeline.read(msg.low, msg.today, skip=msg.hypo, cut_text=msg.raw)
     derived = timeline.derive(tl, msg.today, msg.has_phd)
@@ -260,6 +263,8 @@ def _merge_timeline(msg: Message, facts: dict, prov: dict, sc, where: dict) -> N
         if f in facts and f not in derived and any(a <= where.get(f, -1) < b for a, b in timeline.past_china_spans(tl)):
             del facts[f]
     for f, d in derived.items():  # what the timeline decides (timeline.derive) replaces a clause's guess
+        if d.role:
+            roles[f] = d.role
         if d.value is None:
             facts.pop(f, None)  # the timeline knows the value is not the one a clause suggested
             continue

@@ -70,6 +70,8 @@ _AFTER_PREV = re.compile(r"\s*(?:[,，;；]\s*)?(?:之后|毕业后|毕业以后
 _JOIN = re.compile(r"进了|加入|入职|跳槽到|跳到|转到|去了|来到|" + en_words(r"joined|moved to|started at|went to|switched to|hired by"))
 _LEAVE = re.compile(r"再次出国|又出国|再出国|重新出国|又去了|" + en_words(
     r"left (?:china )?again|went abroad again|moved abroad again|left china|moved abroad|went abroad|headed abroad|emigrated"))
+_NEG_POST = re.compile(r"(?:没有|没|不|未|并未|尚未|从未|从来没)\s*(?:在|于|去|有)|" + en_words(
+    r"not|don't|do not|haven't|have not|never|no longer|isn't|aren't"))
 _OBLIGED = re.compile(r"要求|需要|必须|应当|须|服务期|义务|" + en_words(r"required|must|obliged|obligation|have to|has to|need to"))
 # "之后一直在德国没挪窝", "毕业以后没离开过德国", "have worked in Paris ever since": abroad on from the event before
 _EVER_SINCE = re.compile(r"一直在|没挪窝|没离开过|没有离开|再没回|从那以后|此后一直|之后一直|" + en_words(
@@ -151,6 +153,7 @@ class Derived:
     value: object
     said: str
     how: str = "derived"
+    role: str = ""   # for the employer: target / current / company; for the title: current / past / side
 
 
 @dataclass
@@ -266,6 +269,9 @@ def _abroad(text: str, orgs: list[Mention], pls: list[Mention], seg_start: int =
         if a is not None:
             return a
     if place_abroad and not place_china:
+        return True
+    if not place_china and search(r"海外|国外|境外|在外面|" + en_words(r"abroad|overseas|outside (?:of )?(?:mainland )?china"), text) \
+            and not search(r"回国|" + en_words(r"back from|return\w* from"), text):
         return True
     if place_china or _CHINA.search(re.sub(r"(?:相当于|等同于|类似于?|对标|" + en_words(r"equivalent to|comparable to|roughly") + r")\s*(?:国内|中国)", " ", text)):
         return False
@@ -440,6 +446,8 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
         if tail and not orgs and isinstance(last, Position) and (not title or last.title in (None, title)):
             working = False  # "Senior Manager", "(2019–present)", "Boston": the post before, said in pieces
         future_only = _FUTURE.search(text) and not _CURRENT.search(text) and not _PAST.search(text) and not ds
+        if verb and _NEG_POST.search(text[:verb.end()]):
+            continue  # "我目前没有在国内全职工作", "I don't work in China": no post (the readers record the denial)
         if working and not future_only and (orgs or title or postdoc or (
                 abroad is not None and verb and (ds or _CURRENT.search(text) or _length(seg, low, ds) or ret or _EVER_SINCE.search(text)))):
             # "after an MSc at LSE I joined the FCA": the employer is the one named after the verb
@@ -728,12 +736,15 @@ def _post_abroad(tl: Timeline, today: dt.date) -> dict[str, Derived]:
         ref = away if (away is not None and away.title) else max(
             titled, key=lambda p: (p.current, (p.end or p.start or When(-1, -1)).lo, p.order))
         value = ref.title
+        role = "current" if ref is away or ref.current else "past"
+        if search(r"同时|兼任|兼职|访问|客座|几周|几个星期|" + en_words(r"also|as well|visiting|a few weeks|on the side|adjunct"), ref.words):
+            role = "side"  # "this year I'm also a visiting scholar at the IMF" is not the post that counts
         if value == "senior_corporate" and ref.org is not None and ref.org.kind in ("finance", "regulator"):
             value = "senior_finance"  # a senior post at a bank, a fund or a regulator
         if value in ("senior_corporate", "other") and ref.org is not None and ref.org.kind == "intl_org" and search(
                 r"管理|主任|处长|司长|负责人|官员|" + en_words(r"head|director|chief|manager|officer|coordinator|lead\w*"), ref.words):
             value = "intl_org_manager"  # a manager at the WHO, the World Bank, the UN
-        out["overseas_title"] = Derived(value, ref.words)
+        out["overseas_title"] = Derived(value, ref.words, role=role)
     ref = away or ref
     for p in ([ref] if ref else []) + posts:
         if p.org is not None and p.org.abroad and p.org.renowned:
@@ -751,17 +762,20 @@ def _employer(tl: Timeline, today: dt.date) -> dict[str, Derived]:
     china = _current_china(tl)
     founding = next((f for f in tl.foundings if not f.abroad), None)
     if tgt is not None:
-        kind, region, words = tgt.employer_type, tgt.region, tgt.words
+        kind, region, words, role = tgt.employer_type, tgt.region, tgt.words, "target"
     elif china is not None:
-        kind, region, words = china.employer_type, china.region, china.words
+        kind, region, words, role = china.employer_type, china.region, china.words, "current"
     elif founding is not None:
-        kind, region, words = "company", founding.region, founding.words
+        kind, region, words, role = "company", founding.region, founding.words, "company"
     else:
         kind = region = words = None
+        role = ""
     if kind:
-        out["employer_type"] = Derived(kind, words)
+        out["employer_type"] = Derived(kind, words, role=role)
     if region:
-        out["employer_region"] = Derived(region, words)
+        out["employer_region"] = Derived(region, words, role=role)
+    if china is not None and tgt is None and not kind:
+        out["employer_type"] = Derived(None, china.words, role="current")  # a clause's guess about the current one
     if founding is not None and founding.when is not None:
         span = Span.between(founding.when, When.of(today))
         out["company_age_years"] = Derived(round(span.mid / 12, 2), f"{founding.words} ({founding.when.text()} → {span.text()} months)")
