@@ -146,7 +146,7 @@ class Turn:
             return False
         before = (self.s.provenance.get(f) or {}).get("as", "")
         if f in ("employer_type", "employer_region"):
-            return role in ("current", "company") and before == "target"
+            return role != "target" and before == "target"  # "my Ningbo employer is fine" is not the one joined
         if f == "overseas_title":
             return role in ("past", "side")
         if f == "degree":

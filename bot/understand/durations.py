@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..eligibility.facts import kind
 from .message import Message
 from .numbers import ENUM_A, NUM, clean_num, parse_number
+from .orgs import organisations, places
 from .scope import FUTURE, PAST
 from .text import en_words, find_all, match_at, search
 from .vocab import (
@@ -215,7 +216,8 @@ def classify_durations(msg: Message, durs: list[_Dur]):
         # "after returning from Canada", "从美国回来": where one came from is not where the time was spent
         ctx = _RETURN_FROM.sub(" ", before_s + low[d.start:ce])
         abroad_here = search(ABROAD_ZH + "|" + ABROAD_EN + "|" + FOREIGN_UNIV_ZH + "|" + FOREIGN_UNIV_EN + "|"
-                         + FOREIGN_CO_ZH + "|" + FOREIGN_CO_EN, ctx)
+                         + FOREIGN_CO_ZH + "|" + FOREIGN_CO_EN, ctx) or any(
+            p.place == "abroad" for p in places(ctx)) or any(m.org.abroad for m in organisations(ctx))
         there = search(r"那边|那里|当地|留在|" + en_words("there"), clause) and msg.abroad_any
         future = FUTURE.search(before_c) and not PAST.search(before_c) and not match_at(r"\s*(?:多|左右)?\s*了", after_c)
         # 5. time in China (past), or a commitment to come (future)
