@@ -195,6 +195,7 @@ def find_fulltime(msg: Message):
         r"still (?:abroad|overseas|in the us|in the uk|in (?:the )?[a-z]+ (?:working )?abroad|working abroad|based abroad|in (?:germany|france|japan|canada|australia|america|the states|europe|singapore))"
         r"|(?:currently|now) (?:working |based |living )?(?:abroad|overseas|in (?:the )?(?:us|usa|uk|germany|france|japan|canada|australia|europe|singapore|states))"
         r"|not yet (?:in china|back)|haven't (?:moved|returned|come) back|have not (?:moved|returned)|not (?:working )?full[- ]?time in china"
+        r"|(?:don't|do not|doesn't) (?:currently )?work (?:full[- ]?time )?in (?:china|beijing)|not working in china"
         r"|(?:i.m|i am) (?:currently )?(?:an? )?(?:\w+ ){0,3}at (?:" + FOREIGN_UNIV_EN[len('(?<![a-z])(?:'):-len(')(?![a-z])')] + ")"), low):
         s = m.start()
         if search(r"毕业|读|" + en_words("studied|graduated"), low[s:s + 14]):

@@ -188,8 +188,9 @@ def classify_durations(msg: Message, durs: list[_Dur]):
                 continue
         ago = match_at(r"\s*(?:以)?前|\s*" + en_words("ago|back"), after_c)
         # 2. consecutive years
-        if d.unit == "y" and (_CONSEC_BEFORE.search(before_c[-10:]) or _CONSEC_AFTER.match(after_c)
-                              or "consecutive" in low[d.start:d.end]):
+        done = search(r"(?:了|过)\s*$|已经|已|曾", before_c[-12:]) or search(en_words(r"have|has|'ve|had|was|were|worked|spent"), before_c[-30:])
+        if d.unit == "y" and not done and (_CONSEC_BEFORE.search(before_c[-10:]) or _CONSEC_AFTER.match(after_c)
+                                           or "consecutive" in low[d.start:d.end]):
             msg.add("commit_years", months_value("commit_years", d.months), d.start, span=span)
             continue
         # 3. company age

@@ -197,7 +197,7 @@ def _extract(text, asking, today) -> Extraction:
     where: dict[str, int] = {}
     facts = _finalize(msg, res.correction, where)
     prov = {f: (msg.notes.get((f, pos)) or _words(msg, pos), msg.hows.get((f, pos), "stated")) for f, pos in where.items()}
-    if not (asking and len(low) <= 24 and not search(_TIME_CUE, low)):
+    if not (asking and len(low) <= 12 and not search(_TIME_CUE, low)):
         # a short answer to the pending question ("高校", "否", "助理教授") has no career in it to lay out
         _merge_timeline(msg, facts, prov, sc, where, res.roles)
     if asking:

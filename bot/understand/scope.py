@@ -134,6 +134,16 @@ def scope(low: str) -> Scope:
             tp = _SW["third_party"]
             if any(w in m.group() for w in tp["ancestry_people"]) and any(w in low[cs:ce] for w in tp["ancestry_words"]):
                 continue  # the parents' origin is the applicant's descent
+            # the clauses after it in the same sentence, until someone else is the subject, are still about that
+            # person: "我爱人是中国公民，目前在深圳的一家科技公司工作", "my wife is Chinese, and she's a professor…"
+            sent_end = _next(sent_ends, cs + m.end(), len(low))
+            while ce < sent_end:
+                nxt = next((x for x in seps if x.start() >= ce), None)
+                start = nxt.end() if nxt else ce
+                if start >= sent_end or re.match(r"\s*(?:(?:and|but|so)\s+)?(?:我|本人|i(?![a-z])|i'm|i've|my(?![a-z])|me(?![a-z]))", low[start:start + 12]) \
+                        or not re.match(r"\s*(?:(?:and|but|also)\s+)?(?:she|he|they|her|his|their|目前|现在|在|也|还|曾|一直|是|做|当|任)", low[start:start + 12]):
+                    break
+                ce = _next(clause_ends, start, len(low))
             blank.append((cs, ce))
             out.third_party.append(low[cs:ce].strip())
     for rx in (_HYPO_ZH, _HYPO_EN):

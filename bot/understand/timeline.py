@@ -36,13 +36,13 @@ _DEGREE = [
 ]
 _DEG_RANK = {"bachelor": 1, "master": 2, "phd": 3}
 _POSTDOC = re.compile(r"博士后|博后|" + en_words(r"post-?docs?|postdoctoral|post-doctoral"))
-_WORK = re.compile(r"工作|任职|任教|就职|执教|供职|做了|干了|入职|加入|转到|跳槽|当|担任|现任|留在|留校|上班|在职|全职|专职|在[^，,。]{1,24}做|" + en_words(
+_WORK = re.compile(r"工作|任职|任教|就职|执教|供职|做了|干了|干到|一直干|入职|加入|转到|跳槽|当|担任|现任|留在|留校|上班|在职|全职|专职|在[^，,。]{1,24}做|" + en_words(
     r"work\w*|employed|joined|job|serv\w+ as|at|as an?|spent|hold|held"))
 _CURRENT = re.compile(r"现在|目前|现任|现为|现就职|至今|一直|如今|今年起|仍在|还在|^\s*(?:老师好\s*)?我是|" + en_words(
     r"now|currently|current|present|presently|since|ever since|still|today|these days|i'm an?|i am an?|i hold|i work"))
 _PAST = re.compile(r"之前|以前|曾经|曾在|曾任|曾|回国前|当年|那时|" + en_words(
     r"previously|formerly|before that|used to|ex-|former|was an?|worked|spent|until|had been|did|started out|back in|back then"
-    r"|at first|originally|in my early career") + r"|起初|最初|一开始|刚开始|早年")
+    r"|at first|originally|in my early career") + r"|起初|最初|一开始|刚开始|早年|当过|做过|干过|待过|任过|读过")
 _RETURN = re.compile(r"回国|归国|回来|回到国内|回到中国|海归|" + en_words(
     r"went back to china|moved back|came back|come back|coming back|returned|returning|back in china|back to china|been back|relocated back"
     r"|back home|moved home"))
@@ -75,8 +75,8 @@ _NEG_POST = re.compile(r"(?:没有|没|不|未|并未|尚未|从未|从来没)\s
     r"not|don't|do not|haven't|have not|never|no longer|isn't|aren't"))
 _OBLIGED = re.compile(r"要求|需要|必须|应当|须|服务期|义务|" + en_words(r"required|must|obliged|obligation|have to|has to|need to"))
 # "之后一直在德国没挪窝", "毕业以后没离开过德国", "have worked in Paris ever since": abroad on from the event before
-_EVER_SINCE = re.compile(r"一直在|没挪窝|没离开过|没有离开|再没回|从那以后|此后一直|之后一直|" + en_words(
-    r"ever since|since then|never left|stayed (?:on )?(?:there|here)|have been (?:there|here)"))
+_EVER_SINCE = re.compile(r"一直在|没挪窝|没离开过|没有离开|再没回|没回国|没有回国|从那以后|从那时起|此后一直|之后一直|" + en_words(
+    r"ever since|since then|never left|stayed (?:on )?(?:there|here)|have been (?:there|here)|never (?:went|came) back|never returned"))
 _LEFT = re.compile(en_words(r"left|until|till|quit") + r"|离开|离职|辞职")
 _THEN = re.compile(en_words(r"and then|then|afterwards|after that|before that|later|subsequently") + r"|之后|然后|后来|随后|此后")
 _AND_SPLIT = re.compile(r"(?<=\S)\s+and\s+(?=(?:an?|then|later|from|since|now|currently|today|i|i'm|i've|am|was|have|has)\s)|(?<=\S)\s*&\s*(?=(?:an?)\s)|;"
@@ -403,6 +403,8 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
             if said and before:
                 o = before[-1].org
                 tl.educations.append(Education(said, seg.start, text[:da.end()].strip(), o, o.abroad, o.renowned or None, None))
+            elif said == "phd" and not _phd(tl):
+                tl.educations.append(Education(said, seg.start, text[:da.end()].strip()))  # "博士毕业后在美国…": a PhD
         owned = orgs or ds or pls or search(r"我(?!们)|本人|拿|获得|毕业|读|学位|" + en_words(
             r"i|i'm|my|from|received|earned|graduated|got|hold|have|in|at"), text) or len(text) < 40 and full_match(
             r"\s*(?:是|有)?\s*(?:a |an )?(?:博士|硕士|本科|学士|phd|doctorate|master'?s?|bachelor'?s?|ms|msc|mba)\s*(?:学位|学历|毕业|degree)?\s*", text)
