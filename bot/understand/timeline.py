@@ -75,7 +75,7 @@ _NEG_POST = re.compile(r"(?:没有|没|不|未|并未|尚未|从未|从来没)\s
     r"not|don't|do not|haven't|have not|never|no longer|isn't|aren't"))
 _OBLIGED = re.compile(r"要求|需要|必须|应当|须|服务期|义务|" + en_words(r"required|must|obliged|obligation|have to|has to|need to"))
 # "之后一直在德国没挪窝", "毕业以后没离开过德国", "have worked in Paris ever since": abroad on from the event before
-_EVER_SINCE = re.compile(r"一直在|没挪窝|没离开过|没有离开|再没回|没回国|没有回国|从那以后|从那时起|此后一直|之后一直|" + en_words(
+_EVER_SINCE = re.compile(r"一直在|一直干|一直做|一直工作|没挪窝|没离开过|没有离开|再没回|没回国|没有回国|从那以后|从那时起|此后一直|之后一直|" + en_words(
     r"ever since|since then|never left|stayed (?:on )?(?:there|here)|have been (?:there|here)|never (?:went|came) back|never returned"))
 _LEFT = re.compile(en_words(r"left|until|till|quit") + r"|离开|离职|辞职")
 _THEN = re.compile(en_words(r"and then|then|afterwards|after that|before that|later|subsequently") + r"|之后|然后|后来|随后|此后")
@@ -484,7 +484,8 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                 if p.abroad is None and isinstance(last, Education) and last.abroad and not _CHINA.search(text):
                     p.abroad = True  # "毕业后留在NUS做博后": stayed where the degree was
             p.length = _length(seg, low, ds)
-            p.current = p.current or bool(_CURRENT.search(text)) and not search(r"之前|以前|曾|回国前|" + en_words(r"previously|formerly|before that|ex-"), text)
+            p.current = p.current or bool(_CURRENT.search(text)) and not search(
+                r"之前|以前|曾|回国前|当过|做过|干过|待过|任过|" + en_words(r"previously|formerly|before that|ex-|used to"), text)
             p.past = bool(_PAST.search(text)) and not p.current or p.end is not None
             p.order = float(seg.start)
             if match_at(r"\s*(?:再往前|再之前|更早|更早之前|在此之前|此前|" + en_words(r"before that|prior to that|earlier|before this") + ")", text) and last_pos is not None:
