@@ -201,7 +201,7 @@ def _extract(text, asking, today) -> Extraction:
         # a short answer to the pending question ("高校", "否", "助理教授") has no career in it to lay out
         _merge_timeline(msg, facts, prov, sc, where, res.roles)
     if asking:
-        if asking not in facts and not (len(low) > 30 and len(facts) >= 2 and kind(asking) in ("bool", "years", "months", "int")):
+        if asking not in facts and not (len(low) > 30 and len(facts) >= 2 and kind(asking) in ("bool", "years", "months", "int", "choice")):
             # a sentence that states other facts ("I don't work in China, and I haven't signed anything") is not a
             # bare "no" or number for the pending question
             ans = answer(msg, asking)

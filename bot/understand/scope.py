@@ -79,8 +79,8 @@ def _alt(words) -> str:
 
 _THIRD_ZH = re.compile(r"^\s*" + _SW["third_party"]["lead_zh"] + r"(?:" + _alt(_SW["third_party"]["zh"]) + r")(?!们的我)")
 _THIRD_EN = re.compile(r"^\s*" + _SW["third_party"]["lead_en"] + r"(?:" + _alt(_SW["third_party"]["en"]) + r")(?![a-z])")
-_HYPO_ZH = re.compile(_alt(_SW["hypothetical"]["zh"]))
-_HYPO_EN = re.compile(en_words(_alt(_SW["hypothetical"]["en"])))
+_HYPO_ZH = re.compile(_alt(_SW["hypothetical"]["zh"]) + "|" + "|".join(_SW["hypothetical"]["zh_patterns"]))
+_HYPO_EN = re.compile(en_words(_alt(_SW["hypothetical"]["en"]) + "|" + "|".join(_SW["hypothetical"]["en_patterns"])))
 _FACTUAL_IF = re.compile(en_words(_alt(_SW["hypothetical"]["en_factual_if"])))
 _LARGEST = re.compile(r"(?:最大|第一大)(?:的)?股东(?:是|为)\s*(?:一家|一个|某|我们的|我们)?\s*(?P<who>[^，,。；;（(]{1,12})"
                       r"|(?P<who_en>[a-z][a-z -]{1,30}?)\s+(?:\(?\d+\s*%\)?\s+)?(?:holds [^,.;]{1,30}? and )?is (?:the |our )?largest shareholder")

@@ -42,7 +42,7 @@ _CURRENT = re.compile(r"现在|目前|现任|现为|现就职|至今|一直|如�
     r"now|currently|current|present|presently|since|ever since|still|today|these days|i'm an?|i am an?|i hold|i work"))
 _PAST = re.compile(r"之前|以前|曾经|曾在|曾任|曾|回国前|当年|那时|" + en_words(
     r"previously|formerly|before that|used to|ex-|former|was an?|worked|spent|until|had been|did|started out|back in|back then"
-    r"|at first|originally|in my early career") + r"|起初|最初|一开始|刚开始|早年|当过|做过|干过|待过|任过|读过")
+    r"|at first|originally|in my early career") + r"|起初|最初|一开始|刚开始|早年|当过|做过|干过|待过|任过|读过|的时候|那时候|那会儿")
 _RETURN = re.compile(r"回国|归国|回来|回到国内|回到中国|海归|" + en_words(
     r"went back to china|moved back|came back|come back|coming back|returned|returning|back in china|back to china|been back|relocated back"
     r"|back home|moved home"))
@@ -702,7 +702,7 @@ def _time_abroad(tl: Timeline, today: dt.date) -> dict[str, Derived]:
     st = _stretch(tl, today, None)
     if st:
         out["overseas_work_months"] = Derived(st[0].mid, said(st))
-        if has_phd and "overseas_research_years" not in out:
+        if "overseas_research_years" not in out:  # research abroad counts at any time, with or without a PhD
             research = _stretch(tl, today, None, only=lambda p: p.research)
             if research and research[0].mid == st[0].mid:
                 out["overseas_research_years"] = Derived(round(st[0].mid / 12, 2), said(st))
