@@ -207,7 +207,8 @@ def _extract(text, asking, today) -> Extraction:
             ans = answer(msg, asking)
             if asking == "awards" and "awards" in msg.found:  # read by the detector in asked mode ("图灵")
                 ans = _finalize(msg, res.correction)["awards"]
-            if ans is not None:
+            if ans is not None and not (facts and ans in (False, 0, "none") and len(low) > 12):
+                # "我目前没有在国内全职工作…" states its own facts: its 没有 is no "none" for the pending question
                 facts[asking] = ans
         if asking in ("age", "birth_year", "birth_month") and "age" not in facts:
             # a date of birth given instead of an age: 1988年5月, 1988.5, May 1988
@@ -277,6 +278,9 @@ def _merge_timeline(msg: Message, facts: dict, prov: dict, sc, where: dict, role
     if "degree" not in facts and any(p.title == "postdoc" for p in tl.positions):
         facts["degree"] = "phd"
         prov["degree"] = (next(p.words for p in tl.positions if p.title == "postdoc"), "assumed")
+    if sc.not_yet_signed and "has_contract" not in facts:  # "等北理工的合同签了再说": not signed yet
+        facts["has_contract"] = False
+        prov["has_contract"] = (next(w for w in sc.what_ifs if w), "derived")
     if sc.other_largest:  # "our CEO is the largest shareholder", "最大股东是一家基金"
         facts["largest_shareholder"] = False
         prov["largest_shareholder"] = ("; ".join(sc.third_party) or "largest shareholder", "derived")

@@ -94,6 +94,7 @@ class Scope:
     what_ifs: list[str] = field(default_factory=list)
     third_party: list[str] = field(default_factory=list)
     other_largest: str | None = None            # "person" / "entity": someone else is the largest shareholder
+    not_yet_signed: bool = False                # "等合同签了再说", "once the contract is signed": it is not signed yet
 
 
 def _clause_starts(low: str) -> list[int]:
@@ -132,7 +133,8 @@ def scope(low: str) -> Scope:
         if m and not match_at(r"\s*(?:和|与|跟|及|and|&)\s*(?:我|i)(?![a-z])", head[m.end():]):
             ce = _next(clause_ends, cs + m.end(), len(low))
             tp = _SW["third_party"]
-            if any(w in m.group() for w in tp["ancestry_people"]) and any(w in low[cs:ce] for w in tp["ancestry_words"]):
+            if any(w in m.group() for w in tp["ancestry_people"]) and "in-law" not in m.group() \
+                    and any(w in low[cs:ce] for w in tp["ancestry_words"]):
                 continue  # the parents' origin is the applicant's descent
             # the clauses after it in the same sentence, until someone else is the subject, are still about that
             # person: "我爱人是中国公民，目前在深圳的一家科技公司工作", "my wife is Chinese, and she's a professor…"
@@ -141,7 +143,7 @@ def scope(low: str) -> Scope:
                 nxt = next((x for x in seps if x.start() >= ce), None)
                 start = nxt.end() if nxt else ce
                 if start >= sent_end or re.match(r"\s*(?:(?:and|but|so)\s+)?(?:我|本人|i(?![a-z])|i'm|i've|my(?![a-z])|me(?![a-z]))", low[start:start + 12]) \
-                        or not re.match(r"\s*(?:(?:and|but|also)\s+)?(?:she|he|they|her|his|their|目前|现在|在|也|还|曾|一直|是|做|当|任)", low[start:start + 12]):
+                        or not re.match(r"\s*(?:(?:and|but|also|then)\s+)?(?:she|he|they|her|his|their|who|目前|现在|在|也|还|曾|一直|是|做|当|任|之后|后来|然后|随后)", low[start:start + 12]):
                     break
                 ce = _next(clause_ends, start, len(low))
             blank.append((cs, ce))
@@ -158,6 +160,8 @@ def scope(low: str) -> Scope:
             # one at the start of a statement runs to its comma
             blank.append((s, end))
             out.what_ifs.append(low[s:end].strip())
+            if re.match(r"等|once|after", m.group()) and re.search(r"合同|协议|意向书|" + en_words(r"contract|letter of intent|offer"), low[s:end]):
+                out.not_yet_signed = True
     for m in _LARGEST.finditer(low):
         who = (m.group("who") or m.group("who_en") or "").strip()
         if match_at(r"(?:我|本人|i|me|myself)(?![a-z])", who) or search(r"(?<![a-z])(?:i|my)(?![a-z])", who):
