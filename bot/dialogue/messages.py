@@ -48,6 +48,7 @@ TEXTS = {
     "lang_usage": {"zh": "用法：/lang zh 或 /lang en", "en": "Usage: /lang zh or /lang en"},
     "profile_empty": {"zh": "我还没有记录任何信息。发送 /check 开始评估。", "en": "I don't know anything about you yet. Send /check to start."},
     "profile_head": {"zh": "已记录的信息：", "en": "What I know:"},
+    "next_steps_head": {"zh": "下一步：", "en": "Next steps:"},
     "profile_said": {"zh": "  ↳ {how}：“{said}”", "en": "  ↳ {how}: \"{said}\""},
     "how_stated": {"zh": "您说", "en": "you said"},
     "how_derived": {"zh": "由此推算", "en": "worked out from"},

@@ -12,9 +12,10 @@ class Reply:
     options: list[tuple[str, str]] = field(default_factory=list)  # (value, label) for buttons
     facts: dict = field(default_factory=dict)
     verdicts: list[dict] = field(default_factory=list)  # SPEC 5 verdicts of the programs in focus
-    kind: str = "info"  # question | verdict | answer | info | error | duplicate
+    kind: str = "info"  # question | verdict | answer | summary | what_if | info | error | duplicate
+    what_if: list[dict] | None = None  # for kind "what_if": the verdicts under the hypothesis (profile untouched)
 
     def as_json(self) -> dict:
         return {"reply": self.text, "lang": self.lang, "asking": self.asking, "facts": self.facts,
                 "verdicts": self.verdicts, "options": [{"value": v, "label": l} for v, l in self.options],
-                "kind": self.kind}
+                "kind": self.kind, **({"what_if": self.what_if} if self.what_if is not None else {})}

@@ -1,6 +1,8 @@
 """One conversation turn, step by step: command, understanding, facts, verdicts, next question."""
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from corpus import citation
@@ -20,6 +22,9 @@ from ..eligibility.report import (
 from ..eligibility.rules import rulebook
 from ..understand.extract import extract
 from ..understand.intent import (
+    CHANGE_RE,
+    NEXT_YEAR_RE,
+    SUMMARY_RE,
     DETAILS_RE,
     FIRST_PERSON_RE,
     GREETING_RE,
@@ -29,11 +34,15 @@ from ..understand.intent import (
     WHY_RE,
 )
 from . import messages as M
+from . import wrapup
 from .focus import individual_programs, named_programs
 from .reply import Reply
 from .store import Session
 
 MAX_ATTEMPTS = 2
+
+
+HYPO_MARK = re.compile(r"^\s*(?:what if|suppose|supposing|assuming|hypothetically|imagine|if|如果|假如|要是|假设|万一|若是|倘若|假使)\s*")
 
 
 class Turn:
@@ -110,6 +119,9 @@ class Turn:
             if f not in self.s.declined:
                 self.s.declined.append(f)
                 notes.append(M.t(self.lang, "declined", label=label(f, self.lang)))
+        steer = self.steer(text, ex, notes)
+        if steer is not None:
+            return steer
         answered = bool(self.s.asking and (self.s.asking in ex.facts or self.s.asking in ex.declined))
         if answered:
             self.s.attempts.pop(self.s.asking, None)
@@ -153,6 +165,38 @@ class Turn:
             rank = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
             return rank.get(value, 0) < rank.get(self.s.facts[f], 0)
         return False
+
+    # -- steering: what-ifs, what would change it, the wrap-up ------------------------------------------
+    def steer(self, text: str, ex, notes: list[str]) -> Reply | None:
+        """A what-if is answered on a copy of the profile; "我差什么" lists what would change each verdict;
+        "总结" / "what now" gives the wrap-up. The facts the message also stated are already applied."""
+        programs = self.focus()
+        head = "\n".join(notes)
+        if CHANGE_RE.search(text):
+            return self.reply((head + "\n" if head else "") + wrapup.what_to_change(self.verdicts(), self.lang), "answer")
+        hypothesis, said = {}, []
+        for w in ex.what_ifs:
+            core = HYPO_MARK.sub(" ", w).strip()
+            hx = extract(core, today=assessment_date())
+            hypothesis.update({f: v for f, v in hx.facts.items() if f in Profile.model_fields})
+            said.append(w)
+        if ex.what_ifs and NEXT_YEAR_RE.search(" ".join(ex.what_ifs) + " " + text) and not hypothesis.keys() - {"has_contract"}:
+            hypothesis = {**wrapup.shifted(self.s.facts, assessment_date()), **hypothesis}
+        if hypothesis:
+            try:
+                body, js = wrapup.what_if(self.s.facts, hypothesis, programs, self.lang, "; ".join(said)[:120])
+            except ValidationError as err:
+                return self.reply(M.t(self.lang, "refused", label="", value="", why=describe(err)), "error")
+            reply = self.reply((head + "\n" if head else "") + body, "what_if")
+            reply.what_if = js
+            if self.s.asking:
+                reply.text += "\n\n" + M.t(self.lang, "back_to_question") + ("" if self.lang == "zh" else " ") + question(self.s.asking, self.lang)
+                reply.asking = self.s.asking
+            return reply
+        if SUMMARY_RE.search(text) and not ex.facts:
+            self.s.interviewing = False
+            return self.reply((head + "\n" if head else "") + wrapup.summary(self.verdicts(), self.lang, bool(self.s.focus)), "summary")
+        return None
 
     def apply(self, facts: dict, notes: list[str], provenance: dict | None = None, roles: dict | None = None,
               correction: bool = False) -> list[str]:
@@ -255,8 +299,14 @@ class Turn:
         parts = list(notes)
         if fact:
             decided = [v for v in vs if v.status != "undetermined" and any(c in v_facts(v) for c in changed)]
+            walls = [v for v in decided if v.status == "ineligible" and not wrapup.only_steps_left(v)]
+            if self.s.focus or len(walls) <= 2:
+                walls = []  # the programs the user named are shown one by one
             for v in decided:
-                parts.append(self.verdict_line(v))
+                if v not in walls:
+                    parts.append(self.verdict_line(v))
+            if walls:
+                parts.append(wrapup.ruled_out_line(walls, self.lang))
             self.s.asking = fact
             self.s.attempts[fact] = self.s.attempts.get(fact, 0) + 1
             parts.append((self.reason(fact, vs) + (" " if self.lang == "en" else "") + question(fact, self.lang)).strip())
@@ -293,9 +343,22 @@ class Turn:
 
     def verdict_message(self, vs: list[Verdict]) -> str:
         lines = [M.t(self.lang, "verdict_head")]
+        walls = [v for v in vs if v.status == "ineligible" and not wrapup.only_steps_left(v)]
+        if self.s.focus or len(walls) <= 2 or len(walls) == len(vs):
+            walls = []  # named programs, or nothing else to show: each one in full
         for v in vs:
+            if v in walls:
+                continue
             lines.append("")
             lines += verdict_block(v, self.lang, lambda f: label(f, self.lang))
+            if wrapup.only_steps_left(v):
+                lines.append(("  → 这是尚可完成的一步：" if self.lang == "zh" else "  → a step you can still take: ")
+                             + "; ".join(wrapup.step_lines(v, self.lang)))
+        if walls:
+            lines += ["", wrapup.ruled_out_line(walls, self.lang)]
+        steps = wrapup.next_steps(vs, self.lang)
+        if steps:
+            lines += ["", M.t(self.lang, "next_steps_head")] + [f"  {i}. {s}" for i, s in enumerate(steps[:4], 1)]
         lines.append("")
         lines.append(M.t(self.lang, "details_hint"))
         return "\n".join(lines)

@@ -1,0 +1,212 @@
+"""What the conversation says when the user steers it: a what-if on a copy of the profile, what would change
+each verdict, and the wrap-up (fits / needs an exception / ruled out, the amounts, where and how to apply).
+
+Every sentence here comes from the verdicts (SPEC section 5) and from next_steps.toml, whose steps sit beside
+the clause each one says; nothing is stored by these functions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from corpus import citation
+
+from ..eligibility.engine import Verdict, verdicts
+from ..eligibility.facts import label
+from ..eligibility.profile import Profile
+from ..eligibility.report import (
+    amount_line,
+    cite_text,
+    short_name,
+    status_text,
+    unmet_leaves,
+    verdict_changes,
+    verdict_json,
+)
+from ..eligibility.rules import Cite
+
+# facts a person can still settle before applying: a verdict that fails only on these is a step, not a wall
+STEPS = {"has_contract", "commit_fulltime_years", "commit_years", "commit_months_per_year", "multiple_platforms"}
+
+
+@lru_cache(maxsize=1)
+def _steps() -> list[dict]:
+    return tomllib.loads((Path(__file__).parent / "next_steps.toml").read_text(encoding="utf-8"))["step"]
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def failing_facts(v: Verdict) -> set[str]:
+    return {leaf.cond.fact for o in v.outcomes if o.status in ("failed", "relaxable") for leaf in (unmet_leaves(o) or [o])
+            if leaf.cond.fact}
+
+
+def only_steps_left(v: Verdict) -> bool:
+    """Ruled out only by what the applicant can still do: sign the contract, commit the time, use one platform."""
+    missing = failing_facts(v)
+    return v.status == "ineligible" and bool(missing) and missing <= STEPS
+
+
+def step_lines(v: Verdict, lang: str) -> list[str]:
+    """The steps that would settle a verdict that fails only on steps, each with its clause."""
+    out = []
+    for o in v.outcomes:
+        if o.status not in ("failed", "relaxable"):
+            continue
+        for leaf in unmet_leaves(o) or [o]:
+            c = leaf.cond
+            out.append(f"{_t(lang, c.zh, c.en)} — {cite_text(c.cite, lang)}")
+    return out
+
+
+def next_steps(vs: list[Verdict], lang: str) -> list[str]:
+    """Where and how to apply for the programs that fit (or fit after a step), each step cited, said once."""
+    seen, out = set(), []
+    for v in vs:
+        if v.status not in ("eligible", "needs_exception") and not only_steps_left(v):
+            continue
+        for step in _steps():
+            if not any(v.program.id == p or (p.endswith(".") and v.program.id.startswith(p)) for p in step["programs"]):
+                continue
+            if step["kind"] == "contract" and "has_contract" not in failing_facts(v):
+                continue
+            key = (step["doc"], step["article"], step["kind"], step[lang][:40])
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(f"{step[lang]} — {citation(step['doc'], step['article'], '', lang)}")
+    return out
+
+
+def deciding(v: Verdict, lang: str) -> str:
+    js = verdict_json(v, lang)
+    c = next((c for c in js["conditions"] if c["status"] in ("failed", "relaxable")), None)
+    return c["text"] if c else ""
+
+
+def ruled_out_line(vs: list[Verdict], lang: str) -> str:
+    """Programs ruled out, in one line grouped by what rules them out, instead of a wall of ❌."""
+    groups: dict[str, list[str]] = {}
+    for v in vs:
+        groups.setdefault(deciding(v, lang), []).append(short_name(v.program.id, lang))
+    parts = []
+    for why, names in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        parts.append(f"{why}（{len(names)}个）" if lang == "zh" and len(names) > 1 else
+                     f"{why}（{names[0]}）" if lang == "zh" else
+                     f"{why} ({len(names)} programs)" if len(names) > 1 else f"{why} ({names[0]})")
+    return (f"❌ 另有{len(vs)}个项目不符合：" if lang == "zh" else f"❌ {len(vs)} other programs ruled out: ") + \
+        _t(lang, "；", "; ").join(parts[:4]) + _t(lang, "。发送“详细”查看。", ". Say \"details\" for each.")
+
+
+def summary(vs: list[Verdict], lang: str, focus_named: bool = False) -> str:
+    """One message: what fits, what needs an exception and why, what is ruled out and by what, the amounts in
+    figures, and the next steps."""
+    fits = [v for v in vs if v.status == "eligible"]
+    exc = [v for v in vs if v.status == "needs_exception"]
+    steps = [v for v in vs if only_steps_left(v)]
+    out_ = [v for v in vs if v.status == "ineligible" and v not in steps]
+    open_ = [v for v in vs if v.status == "undetermined"]
+    lines = [_t(lang, "小结：", "Summary:")]
+    if fits:
+        lines.append(_t(lang, "✅ 符合：", "✅ Fits: ") + _t(lang, "、", ", ").join(short_name(v.program.id, lang) for v in fits))
+    for v in steps:
+        lines.append(_t(lang, "✅ 完成以下一步即符合：", "✅ Fits once you: ") + short_name(v.program.id, lang) + " — "
+                     + "; ".join(step_lines(v, lang)))
+    for v in exc:
+        why = verdict_changes(v, lang)
+        lines.append(_t(lang, "⚠️ 需破格：", "⚠️ Needs an exception: ") + short_name(v.program.id, lang)
+                     + (f" — {why[0]['text']}" if why else ""))
+    if out_ and (focus_named or len(out_) <= 2):
+        for v in out_:
+            js = verdict_json(v, lang)
+            dec = [c for c in js["conditions"] if c["status"] in ("failed", "relaxable")]
+            why = f" — {dec[0]['text']}（{dec[0]['article']}）" if dec and lang == "zh" else (
+                f" — {dec[0]['text']} ({dec[0]['article']})" if dec else "")
+            lines.append(_t(lang, "❌ 不符合：", "❌ Ruled out: ") + short_name(v.program.id, lang) + why)
+    elif out_:
+        lines.append(ruled_out_line(out_, lang))
+    if open_:
+        lines.append(_t(lang, "❓ 尚待确定：", "❓ Still open: ") + _t(lang, "、", ", ").join(short_name(v.program.id, lang) for v in open_))
+    money = [(v, a) for v in fits + exc + steps for a in v.amounts]
+    if money:
+        lines.append(_t(lang, "资助与待遇：", "Funding and benefits:"))
+        for v, a in money[:6]:
+            lines.append(amount_line(a, lang, cite_text(Cite(a["doc"], a["article"], a["quote"], a.get("item", "")), lang)))
+    todo = next_steps(vs, lang)
+    if todo:
+        lines.append(_t(lang, "下一步：", "Next steps:"))
+        lines += [f"  {i}. {s}" for i, s in enumerate(todo, 1)]
+    elif not fits and not exc and not steps:
+        lines.append(_t(lang, "目前没有符合的项目；说“我差什么”可看每个项目缺的条件。",
+                        "Nothing fits yet; ask \"what would I need to change?\" to see what each program lacks."))
+    return "\n".join(lines)
+
+
+def what_to_change(vs: list[Verdict], lang: str, limit: int = 6) -> str:
+    """Per program not yet a fit: the conditions that fail and what would meet them, each cited; the closest
+    programs first (an exception or a step away, then those still open, then the rest)."""
+    lines = [_t(lang, "要改变结论，需要：", "What would change the result:")]
+    order = {"needs_exception": 0, "undetermined": 2, "ineligible": 3}
+    vs = sorted(vs, key=lambda v: (1 if only_steps_left(v) else order.get(v.status, 4), len(failing_facts(v))))[:limit]
+    for v in vs:
+        if v.status == "eligible":
+            continue
+        ch = verdict_changes(v, lang)
+        if not ch and v.status == "undetermined":
+            missing = "、".join(label(f, lang) for f in v.missing[:4]) if lang == "zh" else ", ".join(label(f, lang) for f in v.missing[:4])
+            ch = [{"text": _t(lang, f"还需告诉我：{missing}", f"tell me: {missing}"), "doc": v.program.doc, "article": ""}]
+        if not ch:
+            continue
+        lines.append(f"• {short_name(v.program.id, lang)}（{status_text(v.status, lang)}）" if lang == "zh"
+                     else f"• {short_name(v.program.id, lang)} ({status_text(v.status, lang)})")
+        for c in ch[:3]:
+            cite = f" — {citation(c['doc'], c['article'], '', lang)}" if c.get("article") else ""
+            lines.append(f"  → {c['text']}{cite}")
+    if len(lines) == 1:
+        lines.append(_t(lang, "所关注的项目都已符合。", "Every program in focus already fits."))
+    return "\n".join(lines)
+
+
+def shifted(facts: dict, today: dt.date, years: int = 1) -> dict:
+    """The profile a year on: older, longer abroad or back, the company older; commitments unchanged."""
+    out = dict(facts)
+    out["as_of"] = dt.date(today.year + years, today.month, min(today.day, 28)).isoformat()
+    if "age" in out and "birth_year" not in out:
+        out["age"] = out["age"] + years
+    if facts.get("fulltime_in_china") is False:
+        for f in ("overseas_months_after_phd", "overseas_work_months", "overseas_finance_months"):
+            if f in out:
+                out[f] = out[f] + 12 * years
+        if "overseas_research_years" in out:
+            out["overseas_research_years"] = round(out["overseas_research_years"] + years, 2)
+    elif facts.get("fulltime_in_china") and "years_in_china" in out:
+        out["years_in_china"] = round(out["years_in_china"] + years, 2)
+    if "company_age_years" in out:
+        out["company_age_years"] = round(out["company_age_years"] + years, 2)
+    return out
+
+
+def what_if(facts: dict, hypothesis: dict, programs: list[str], lang: str, said: str) -> tuple[str, list[dict]]:
+    """The verdicts under a hypothesis on a copy of the profile, and what changes against today's."""
+    now = {v.program.id: v for v in verdicts(Profile.model_validate(facts), programs)}
+    then = verdicts(Profile.model_validate({**facts, **hypothesis}), programs)
+    head = _t(lang, f"假设（{said}）——只是推演，您的资料未改动：", f"Supposing {said} (a what-if; your facts are unchanged):")
+    lines = [head]
+    moved = [v for v in then if v.status != now[v.program.id].status]
+    for v in moved:
+        lines.append(f"• {short_name(v.program.id, lang)}：{status_text(now[v.program.id].status, lang)} → {status_text(v.status, lang)}"
+                     if lang == "zh" else
+                     f"• {short_name(v.program.id, lang)}: {status_text(now[v.program.id].status, lang)} → {status_text(v.status, lang)}")
+        for c in verdict_changes(v, lang)[:1]:
+            lines.append(f"  → {c['text']}")
+    if not moved:
+        lines.append(_t(lang, "所关注项目的结论都不变。", "None of the programs in focus would change."))
+        close = [v for v in then if v.status in ("needs_exception", "undetermined") or only_steps_left(v)][:3]
+        for v in close:
+            for c in verdict_changes(v, lang)[:1]:
+                lines.append(f"• {short_name(v.program.id, lang)}{_t(lang, '：', ': ')}{c['text']}")
+    return "\n".join(lines[:16]), [verdict_json(v, lang) for v in then]
