@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     attempts TEXT NOT NULL DEFAULT '{}',
     updated REAL NOT NULL DEFAULT 0,
     provenance TEXT NOT NULL DEFAULT '{}',
-    turn_count INTEGER NOT NULL DEFAULT 0
+    turn_count INTEGER NOT NULL DEFAULT 0,
+    undo TEXT NOT NULL DEFAULT '{}'
 );
 CREATE TABLE IF NOT EXISTS turns (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -64,12 +65,13 @@ class Session:
     # fact -> {"said": the user's words, "how": "stated" | "derived" | "assumed", "turn": n} (SPEC section 3)
     provenance: dict = field(default_factory=dict)
     turn_count: int = 0
+    undo: dict = field(default_factory=dict)  # {"facts", "provenance"} before the last turn that changed facts
     new_turns: list[tuple[str, str]] = field(default_factory=list)
     deleted: bool = False
 
     def reset(self) -> None:
         self.facts, self.declined, self.focus, self.asking, self.interviewing = {}, [], [], None, False
-        self.attempts, self.provenance = {}, {}
+        self.attempts, self.provenance, self.undo = {}, {}, {}
 
 
 class SessionStore(Protocol):
@@ -110,7 +112,8 @@ class SQLiteStore:
                 if statement.strip():
                     conn.execute(statement)
             have = {r[1] for r in conn.execute("PRAGMA table_info(sessions)")}
-            for col, decl in (("provenance", "TEXT NOT NULL DEFAULT '{}'"), ("turn_count", "INTEGER NOT NULL DEFAULT 0")):
+            for col, decl in (("provenance", "TEXT NOT NULL DEFAULT '{}'"), ("turn_count", "INTEGER NOT NULL DEFAULT 0"),
+                              ("undo", "TEXT NOT NULL DEFAULT '{}'")):
                 if col not in have:  # a store written by schema 1: the new columns start empty
                     conn.execute(f"ALTER TABLE sessions ADD COLUMN {col} {decl}")
             row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -128,13 +131,13 @@ class SQLiteStore:
     def _row_to_session(user: str, row) -> Session:
         if row is None:
             return Session(user)
-        facts, declined, focus, asking, lang, forced, interviewing, attempts, provenance, turn_count = row
+        facts, declined, focus, asking, lang, forced, interviewing, attempts, provenance, turn_count, undo = row
         return Session(user, json.loads(facts), json.loads(declined), json.loads(focus), asking, lang, bool(forced),
-                       bool(interviewing), json.loads(attempts), json.loads(provenance), int(turn_count))
+                       bool(interviewing), json.loads(attempts), json.loads(provenance), int(turn_count), json.loads(undo))
 
     def _read(self, conn, user: str) -> Session:
         row = conn.execute("SELECT facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, provenance, "
-                           "turn_count FROM sessions "
+                           "turn_count, undo FROM sessions "
                            "WHERE user=?", (user,)).fetchone()
         return self._row_to_session(user, row)
 
@@ -163,15 +166,16 @@ class SQLiteStore:
             else:
                 conn.execute(
                     "INSERT INTO sessions(user, facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, "
-                    "updated, provenance, turn_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(user) DO UPDATE SET "
+                    "updated, provenance, turn_count, undo) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(user) DO UPDATE SET "
                     "facts=excluded.facts, declined=excluded.declined, focus=excluded.focus, asking=excluded.asking, "
                     "lang=excluded.lang, lang_forced=excluded.lang_forced, interviewing=excluded.interviewing, "
                     "attempts=excluded.attempts, updated=excluded.updated, provenance=excluded.provenance, "
-                    "turn_count=excluded.turn_count",
+                    "turn_count=excluded.turn_count, undo=excluded.undo",
                     (user, json.dumps(session.facts, ensure_ascii=False), json.dumps(session.declined),
                      json.dumps(session.focus), session.asking, session.lang, int(session.lang_forced),
                      int(session.interviewing), json.dumps(session.attempts), now,
-                     json.dumps(session.provenance, ensure_ascii=False), session.turn_count))
+                     json.dumps(session.provenance, ensure_ascii=False), session.turn_count,
+                     json.dumps(session.undo, ensure_ascii=False)))
                 for role, text in session.new_turns:
                     conn.execute("INSERT INTO turns(user, at, role, text) VALUES (?,?,?,?)", (user, now, role, text[:4000]))
                 conn.execute("DELETE FROM turns WHERE user=? AND id NOT IN "

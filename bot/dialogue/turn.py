@@ -42,6 +42,9 @@ from .store import Session
 MAX_ATTEMPTS = 2
 
 
+# a correction that names no fact: "sorry, I meant 42", "I said NO", "不对，是42", "我说的是没有"
+BARE_FIX = re.compile(r"^\s*(?:sorry|no wait|wait|oops|actually|correction|i meant|i said|不对|说错了|我说错了|更正|其实|我说的是|打错了|是)"
+                      r"|(?<![a-z])(?:i meant|i said|i mean)(?![a-z])")
 HYPO_MARK = re.compile(r"^\s*(?:what if|suppose|supposing|assuming|hypothetically|imagine|if|如果|假如|要是|假设|万一|若是|倘若|假使)\s*")
 
 
@@ -113,8 +116,21 @@ class Turn:
         # "a Chinese-American scientists' association" describes the institution, not a person's
         # nationality; "一家芯片企业" in a person's story is not a park's resident enterprises
         ex.facts = {f: v for f, v in ex.facts.items() if f.startswith("org_") == institution}
+        if not ex.facts or (BARE_FIX.match(text.lower()) and set(ex.facts) <= {self.s.asking}):
+            # "I said NO", "sorry, I meant 42": about what was recorded last turn, not the pending question
+            fixed = self.bare_correction(text)
+            if fixed:
+                notes: list[str] = []
+                before = {"facts": dict(self.s.facts), "provenance": dict(self.s.provenance)}
+                changed = self.apply(fixed, notes, {f: (text[:120], "stated") for f in fixed}, {}, True)
+                if changed:
+                    self.s.undo = before
+                return self.progress(notes, changed)
         notes: list[str] = []
+        before = {"facts": dict(self.s.facts), "provenance": dict(self.s.provenance)}
         changed = self.apply(ex.facts, notes, ex.provenance, ex.roles, ex.correction)
+        if changed:
+            self.s.undo = before  # /undo takes back exactly this turn's facts
         for f in ex.declined:
             if f not in self.s.declined:
                 self.s.declined.append(f)
@@ -165,6 +181,38 @@ class Turn:
             rank = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
             return rank.get(value, 0) < rank.get(self.s.facts[f], 0)
         return False
+
+    def bare_correction(self, text: str) -> dict:
+        """"Sorry, I meant 42", "不对，是42", "I said NO": a new value for a fact recorded in the last turn (the one
+        the user means: of the kind the value can be, closest to the old value), not for the pending question."""
+        low = text.lower()
+        recent = [f for f, p in self.s.provenance.items() if p.get("turn") == self.s.turn_count - 1 and f in self.s.facts]
+        if not recent or not BARE_FIX.search(low):
+            return {}
+        num = re.search(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?![\d.])", low)
+        if num:
+            v = float(num.group(1))
+            numeric = [f for f in recent if isinstance(self.s.facts[f], (int, float)) and not isinstance(self.s.facts[f], bool)]
+            if numeric:
+                f = min(numeric, key=lambda f: abs(self.s.facts[f] - v) / max(abs(self.s.facts[f]), 1))
+                return {f: int(v) if v.is_integer() else v}
+        said_no = re.search(r"(?<![a-z])no(?![a-z])|没有|不是|否", low)
+        said_yes = re.search(r"(?<![a-z])yes(?![a-z])|是的|有的|(?<!不)是(?!不)", low)
+        flags = [f for f in recent if isinstance(self.s.facts[f], bool)]
+        def mentioned(f):  # "I said NO, I fulfilled it" names the sponsorship fact by a word of its label
+            words = re.findall(r"[a-z]{5,}", (label(f, "en") + " " + f.replace("_", " ")).lower())
+            return any(w in low or (len(w) > 6 and w[2:8] in low) for w in words) or any(
+                label(f, "zh")[i:i + 2] in low for i in range(len(label(f, "zh")) - 1))
+        named = [f for f in flags if mentioned(f)] or flags
+        if said_no and not said_yes:
+            hit = [f for f in named if self.s.facts[f] is True]
+            if len(hit) == 1:
+                return {hit[0]: False}
+        if said_yes and not said_no:
+            hit = [f for f in named if self.s.facts[f] is False]
+            if len(hit) == 1:
+                return {hit[0]: True}
+        return {}
 
     # -- steering: what-ifs, what would change it, the wrap-up ------------------------------------------
     def steer(self, text: str, ex, notes: list[str]) -> Reply | None:
@@ -233,7 +281,8 @@ class Turn:
             if said and "≈" in said:
                 item += f"（{said}）" if self.lang == "zh" else f" ({said})"  # a converted amount says its rate
             if old is not None and old != self.s.facts.get(f):
-                corrected.append(item)
+                # old → new, so the user sees what moved
+                corrected.append(f"{label(f, self.lang)} {show_value(f, old, self.lang)} → {show_value(f, self.s.facts.get(f), self.lang)}")
             elif old != self.s.facts.get(f):
                 noted.append(item)
             changed.append(f)
@@ -450,6 +499,16 @@ class Turn:
             return self.article(arg)
         if cmd == "/profile":
             return self.show_profile()
+        if cmd == "/undo":
+            if not self.s.undo:
+                return self.with_pending(M.t(self.lang, "undo_none"))
+            gone = [f for f in self.s.facts if self.s.facts.get(f) != self.s.undo["facts"].get(f)]
+            self.s.facts, self.s.provenance = self.s.undo["facts"], self.s.undo["provenance"]
+            self.s.undo = {}
+            names = ("、" if self.lang == "zh" else ", ").join(label(f, self.lang) for f in gone) or "—"
+            return self.with_pending(M.t(self.lang, "undone", items=names))
+        if cmd == "/edit":
+            return self.edit(arg)
         if cmd == "/reset":
             lang, forced = self.s.lang, self.s.lang_forced
             self.s.reset()
@@ -469,6 +528,22 @@ class Turn:
         if cmd in ("/details", "/trace"):
             return self.details()
         return self.reply(M.t(self.lang, "unknown_command", cmd=cmd[:30]))
+
+    def edit(self, arg: str) -> Reply:
+        """/edit FACT VALUE: the value read as an answer to that fact's question (so "/edit age 39",
+        "/edit unfulfilled_sponsorship no", "/edit employer_region 新疆" all work)."""
+        fact, _, value = arg.strip().partition(" ")
+        if fact not in Profile.model_fields or fact == "as_of" or not value.strip():
+            return self.reply(M.t(self.lang, "edit_usage"), "error")
+        ex = extract(value, asking=fact, today=assessment_date())
+        if fact not in ex.facts:
+            return self.reply(M.t(self.lang, "edit_unread", label=label(fact, self.lang), value=value[:40]), "error")
+        notes: list[str] = []
+        before = {"facts": dict(self.s.facts), "provenance": dict(self.s.provenance)}
+        changed = self.apply({fact: ex.facts[fact]}, notes, {fact: (f"/edit {arg.strip()}"[:120], "stated")}, {}, True)
+        if changed:
+            self.s.undo = before
+        return self.progress(notes, changed)
 
     def article(self, arg: str) -> Reply:
         import corpus
