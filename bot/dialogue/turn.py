@@ -187,12 +187,17 @@ class Turn:
         the user means: of the kind the value can be, closest to the old value), not for the pending question."""
         low = text.lower()
         recent = [f for f, p in self.s.provenance.items() if p.get("turn") == self.s.turn_count - 1 and f in self.s.facts]
-        if not recent or not BARE_FIX.search(low):
+        if not BARE_FIX.search(low):
             return {}
         num = re.search(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(?![\d.])", low)
         if num:
             v = float(num.group(1))
-            numeric = [f for f in recent if isinstance(self.s.facts[f], (int, float)) and not isinstance(self.s.facts[f], bool)]
+            numeric = []
+            for back in (1, 2, 3):  # the latest turn that recorded a number: "sorry, I meant 42" two turns on
+                numeric = [f for f, p in self.s.provenance.items() if p.get("turn") == self.s.turn_count - back
+                           and isinstance(self.s.facts.get(f), (int, float)) and not isinstance(self.s.facts.get(f), bool)]
+                if numeric:
+                    break
             if numeric:
                 f = min(numeric, key=lambda f: abs(self.s.facts[f] - v) / max(abs(self.s.facts[f]), 1))
                 return {f: int(v) if v.is_integer() else v}
@@ -228,8 +233,11 @@ class Turn:
             hx = extract(core, today=assessment_date())
             hypothesis.update({f: v for f, v in hx.facts.items() if f in Profile.model_fields})
             said.append(w)
-        if ex.what_ifs and NEXT_YEAR_RE.search(" ".join(ex.what_ifs) + " " + text) and not hypothesis.keys() - {"has_contract"}:
+        next_year = NEXT_YEAR_RE.search(" ".join(ex.what_ifs) + " " + text) and (ex.what_ifs or (ex.is_question and not ex.facts))
+        if next_year and not hypothesis.keys() - {"has_contract"}:  # "明年再申请呢？": the profile a year on
             hypothesis = {**wrapup.shifted(self.s.facts, assessment_date()), **hypothesis}
+        if next_year and not said:
+            said = [text.strip()[:60]]
         if hypothesis:
             try:
                 body, js = wrapup.what_if(self.s.facts, hypothesis, programs, self.lang, "; ".join(said)[:120])

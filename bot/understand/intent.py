@@ -86,9 +86,9 @@ WHY_RE = re.compile(r"^(为什么|为啥|why\??|why do you ask\??|why is that\??
 SUMMARY_RE = re.compile(r"^\s*(?:请)?(?:总结|汇总|小结|概括)|总结一下|帮我总结|最后结论|下一步(?:怎么办|做什么|该做什么)?|怎么申请|如何申请|去哪(?:里)?申请|"
                         r"怎么申报|如何申报|申报流程|" + en_words(
     r"summary|summari[sz]e|sum (?:it )?up|wrap (?:it )?up|what now|what next|next steps?|so what now|how (?:do|can|should) i apply"
-    r"|where (?:do|can|should) i apply|what should i do next|bottom line"))
+    r"|where (?:do|can|should) i apply|what should i do next|bottom line"), re.I)
 CHANGE_RE = re.compile(r"我差什么|还差什么|差在哪|缺什么|还缺什么|怎样才能符合|怎么才能符合|怎么样才(?:能|可以)|需要(?:改变|改善|补)什么|要满足什么|" + en_words(
     r"what would i need to change|what do i need to change|what (?:would|do) i need to (?:do|become|get) (?:to|eligible)"
     r"|what am i missing|what(?:'s| is) missing|how (?:can|could) i (?:become|be|get) eligible|what would make me eligible"
-    r"|what would it take|what do i lack"))
-NEXT_YEAR_RE = re.compile(r"明年|下一年|一年后|过一年|" + en_words(r"next year|in a year|a year from now|in one year"))
+    r"|what would it take|what do i lack"), re.I)
+NEXT_YEAR_RE = re.compile(r"明年|下一年|一年后|过一年|" + en_words(r"next year|in a year|a year from now|in one year"), re.I)

@@ -1,0 +1,104 @@
+"""Conversations people steer (SPEC section 8), written as transcripts: each user line, what the reply must say,
+which facts must hold after it and what kind of reply it is. Both languages."""
+import pytest
+
+from bot.dialogue.assistant import Assistant
+from bot.dialogue.store import SQLiteStore
+
+
+@pytest.fixture
+def bot(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYBOT_AS_OF", "2026-11-29")
+    return Assistant(SQLiteStore(tmp_path / "s.db"))
+
+
+def play(bot, user, script):
+    """script: [(line, {"says": [...], "not_says": [...], "facts": {...}, "absent": [...], "kind": str})]"""
+    for line, want in script:
+        r = bot.handle(user, line)
+        for s in want.get("says", []):
+            assert s in r.text, f"{line!r}: {s!r} not in reply:\n{r.text}"
+        for s in want.get("not_says", []):
+            assert s not in r.text, f"{line!r}: {s!r} in reply:\n{r.text}"
+        for f, v in want.get("facts", {}).items():
+            assert r.facts.get(f) == v, f"{line!r}: {f}={r.facts.get(f)!r}, want {v!r}"
+        for f in want.get("absent", []):
+            assert f not in r.facts, f"{line!r}: {f} must stay unset: {r.facts}"
+        if "kind" in want:
+            assert r.kind == want["kind"], f"{line!r}: kind {r.kind}"
+    return r
+
+
+def test_corrections_stick_and_say_old_to_new(bot):
+    play(bot, "en", [
+        ("I'm 38, a Chinese citizen, assistant professor at NUS. I was government-sponsored and did not fulfil the agreement.",
+         {"facts": {"age": 38, "unfulfilled_sponsorship": True}}),
+        ("I said NO, I fulfilled it.", {"says": ["Yes → No"], "facts": {"unfulfilled_sponsorship": False, "age": 38}}),
+        ("Sorry, I meant 42", {"says": ["38 → 42"], "facts": {"age": 42}}),
+    ])
+    play(bot, "zh", [
+        ("我今年44岁，中国籍，在多伦多大学当副教授，四川大学想全职引进我。", {"facts": {"age": 44, "employer_region": "other"}}),
+        ("不对，我记错了，我今年43岁。", {"says": ["44 → 43"], "facts": {"age": 43}}),
+        ("更正一下：想引进我的是西藏大学，不是四川大学。", {"facts": {"employer_region": "tibet", "age": 43}}),
+    ])
+
+
+def test_undo_and_edit(bot):
+    play(bot, "u", [
+        ("我35岁，中国籍。", {"facts": {"age": 35}}),
+        ("我在斯坦福做博后。", {"facts": {"overseas_title": "postdoc"}}),
+        ("/undo", {"says": ["已撤销"], "absent": ["overseas_title"], "facts": {"age": 35}}),
+        ("/edit age 36", {"facts": {"age": 36}}),
+        ("/edit nosuchfact 3", {"says": ["/edit"], "kind": "error"}),
+    ])
+    prov = bot.profile("u").provenance
+    assert prov["age"]["said"] == "/edit age 36"
+
+
+def test_what_if_answers_on_a_copy(bot):
+    r = play(bot, "w", [
+        ("I'm 39, Chinese citizen, PhD from MIT in 2019, assistant professor at Purdue since 2021. Tsinghua offered me a job.",
+         {"facts": {"age": 39}}),
+        ("What if I had signed a contract already?", {"kind": "what_if", "says": ["your facts are unchanged"], "absent": ["has_contract"]}),
+    ])
+    assert r.what_if and {v["program"] for v in r.what_if}
+    assert bot.profile("w").facts["age"] == 39 and "has_contract" not in bot.profile("w").facts
+
+
+def test_next_year_is_a_what_if_a_year_on(bot):
+    play(bot, "y", [("我40岁，中国籍，在哈佛当助理教授，博士是2019年在MIT读的，北京大学想引进我。", {"facts": {"age": 40}})])
+    r = play(bot, "y", [("明年再申请呢？", {"kind": "what_if", "facts": {"age": 40}})])
+    now = {v["program"]: v["status"] for v in bot.handle("y", "/profile").verdicts}
+    then = {v["program"]: v["status"] for v in r.what_if}
+    assert then["qianren.youth"] == "ineligible" and now.get("qianren.youth") != "ineligible"  # 41 next year
+    assert bot.profile("y").facts["age"] == 40
+
+
+def test_what_would_i_need_to_change(bot):
+    play(bot, "c", [
+        ("我43岁，中国籍，在加州理工当副教授，博士毕业后在美国连续工作了十年。清华想引进我。", {"facts": {"age": 43}}),
+        ("我差什么？", {"kind": "answer", "says": ["要改变结论"]}),
+    ])
+
+
+def test_wrap_up_gives_fits_amounts_and_cited_next_steps(bot):
+    r = play(bot, "s", [
+        ("I'm a 62-year-old German professor at TU Munich, not of Chinese descent. A Beijing company will hire me "
+         "full-time for three years at RMB 1,200,000 a year; the contract is signed. I do not receive any other "
+         "salary subsidy, and I was already selected into the Haiju long-term foreign expert project.", {}),
+        ("summary", {"kind": "summary", "says": ["Summary:", "Next steps:"]}),
+    ])
+    assert "第七条" in r.text or "第十八条" in r.text or "申报渠道" in r.text  # a cited channel
+    assert "CNY" in r.text or "万元" in r.text or "¥" in r.text  # the amounts in figures
+
+
+def test_ruled_out_programs_are_one_line_not_a_wall(bot):
+    r = bot.handle("wall", "I'm 43, a Chinese citizen, associate professor at Caltech, ten years abroad after my PhD. Tsinghua wants me.")
+    assert r.text.count("❌") <= 2, r.text
+
+
+@pytest.mark.parametrize("user_line", ["What would I need to change to become eligible?", "我差什么？"])
+def test_change_questions_are_understood(bot, user_line):
+    bot.handle("q", "I'm 45, Chinese citizen, postdoc at Harvard.")
+    r = bot.handle("q", user_line)
+    assert "didn't understand" not in r.text and "没能理解" not in r.text
