@@ -53,6 +53,7 @@ TEXTS = {
     "edit_usage": {"zh": "用法：/edit 字段 新值，例如 /edit age 39（字段名见 /profile 或 policybot schema）。",
                    "en": "Usage: /edit FACT VALUE, e.g. /edit age 39 (fact names: /profile or policybot schema)."},
     "edit_unread": {"zh": "没能把“{value}”读成{label}，请换个说法。", "en": "I could not read \"{value}\" as {label}; try other words."},
+    "focus_dropped": {"zh": "好的，不再考虑这{n}个项目，也不再问相关问题。", "en": "OK: {n} programs set aside, and no more questions about them."},
     "next_steps_head": {"zh": "下一步：", "en": "Next steps:"},
     "profile_said": {"zh": "  ↳ {how}：“{said}”", "en": "  ↳ {how}: \"{said}\""},
     "how_stated": {"zh": "您说", "en": "you said"},

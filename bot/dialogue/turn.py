@@ -24,9 +24,10 @@ from ..understand.extract import extract
 from ..understand.intent import (
     CHANGE_RE,
     NEXT_YEAR_RE,
+    STOP_RE,
+    STOP_TOPICS,
     SUMMARY_RE,
     DETAILS_RE,
-    FIRST_PERSON_RE,
     GREETING_RE,
     INTENT_RE,
     PROCEDURE_RE,
@@ -225,6 +226,20 @@ class Turn:
         "总结" / "what now" gives the wrap-up. The facts the message also stated are already applied."""
         programs = self.focus()
         head = "\n".join(notes)
+        stop = STOP_RE.search(text)
+        if stop:
+            # "stop asking about startups", "别再问创业的事了": those programs leave the focus, and their questions with them
+            rest = text[stop.end():] or text
+            topics = [t for t, rx in STOP_TOPICS.items() if re.search(rx, rest, re.I)]
+            parts = [x for t in topics for x in ((t, "startup") if t == "entrepreneur" else (t,))]
+            keep = [p for p in programs if not any(x in p for x in parts)]
+            if topics and keep and len(keep) < len(programs):
+                self.s.focus = keep
+                if self.s.asking and not any(self.s.asking in v.missing for v in self.verdicts()):
+                    self.s.asking = None
+                gone = len(programs) - len(keep)
+                notes.append(M.t(self.lang, "focus_dropped", n=gone))
+                return self.progress(notes, [])
         if CHANGE_RE.search(text):
             return self.reply((head + "\n" if head else "") + wrapup.what_to_change(self.verdicts(), self.lang), "answer")
         hypothesis, said = {}, []

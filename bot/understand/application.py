@@ -49,7 +49,7 @@ def find_contract(msg: Message):
     obj = r"(?:工作|劳动|聘用|聘任|引进|全职)?(?:合同|协议|意向书|意向协议|意向性协议|聘书|备忘录|offer)"
     for m in find_all(rf"(?:已经|已)?(?:签订|签署|签约|签了|签好了?|签过|签下|签)(?:了)?(?:一份|份)?{obj}?|{obj}(?:已经|已)?(?:签|签订|签署|签好)(?:了)?"
                          r"|(?:签|签订)了?(?:意向|合同)|已签约|" + en_words(
-        r"signed (?:a |an |the |my |our )?(?:work |employment |job |formal )?(?:contract|letter of intent|agreement|loi|offer|mou|memorandum)"
+        r"(?:did )?sign(?:ed)? (?:a |an |the |my |our )?(?:work |employment |job |formal )?(?:contract|letter of intent|agreement|loi|offer|mou|memorandum)"
         r"|(?:contract|letter of intent|agreement|loi) (?:is |was |has been |already )*signed|i signed|have signed|signed one|signed it"
         r"|(?:have|has|got) (?:a|an) (?:signed )?(?:contract|letter of intent|loi)"), low):
         t = m.group()
@@ -108,6 +108,10 @@ def find_flags(msg: Message):
             msg.add("unfulfilled_sponsorship", False, s)
     for m in find_all(r"自费(?:留学|出国|读)|" + en_words(r"self-funded|self-financed"), low):
         msg.add("unfulfilled_sponsorship", False, m.start(), prio=-1)
+    # one channel only: "就通过北大一个渠道报", "only through BOC"
+    for m in find_all(r"(?:只|就|仅)(?:通过|走)?[^，,。]{0,10}一个(?:渠道|平台)|单一(?:渠道|平台)|一个渠道报|" + en_words(
+            r"only (?:via|through) (?:one|a single|the)|one channel|a single channel|single platform|only one platform|only via"), low):
+        msg.add("multiple_platforms", False, m.start(), prio=1)
     # several platforms
     for m in find_all(r"多个(?:平台|渠道)|多平台|多渠道|几个(?:平台|渠道)|(?:两|2|三|3)个(?:平台|渠道)|同时(?:通过)?.{0,6}(?:平台|渠道)(?:申报|申请)|" + en_words(
             r"(?:multiple|several|two|more than one|many) (?:platforms|channels)|(?:any |an )?other (?:platforms?|channels?)|another (?:platform|channel)")

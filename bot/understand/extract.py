@@ -74,7 +74,7 @@ from .person import (
 )
 from . import timeline
 from .scope import scope
-from .text import full_match, normalize, search
+from .text import en_words, full_match, normalize, search
 
 __all__ = ["Extraction", "extract", "parse_number"]
 
@@ -201,13 +201,22 @@ def _extract(text, asking, today) -> Extraction:
         # a short answer to the pending question ("高校", "否", "助理教授") has no career in it to lay out
         _merge_timeline(msg, facts, prov, sc, where, res.roles)
     if asking:
-        if asking not in facts and not (len(low) > 30 and len(facts) >= 2 and kind(asking) in ("bool", "years", "months", "int", "choice")):
+        # a reply is read against the pending question only when it can be one: "BIT is a university by the way, not a
+        # research institute" is no "none" for the degree, "check the Haiju short-term project please" no selection
+        long_text = len(low) > 60 or (len(low) > 30 and res.is_question) or (
+            asking == "selected_programs" and search(r"check|please|assess|look at|看看|帮我|评估|查一下", low))
+        if len(facts) >= 2 and len(low) > 24 and not _names_fact(asking, low):
+            long_text = True  # a message telling its own facts answers the pending question only by naming it
+        if asking not in facts and not long_text:
             # a sentence that states other facts ("I don't work in China, and I haven't signed anything") is not a
             # bare "no" or number for the pending question
             ans = answer(msg, asking)
             if asking == "awards" and "awards" in msg.found:  # read by the detector in asked mode ("图灵")
                 ans = _finalize(msg, res.correction)["awards"]
-            if ans is not None and not (facts and ans in (False, 0, "none") and len(low) > 12):
+            off_topic = asking == "degree" and ans == "none" and search(r"大学|研究所|研究院|公司|" + en_words(
+                r"university|institute|company|employer"), low) and not search(r"学位|毕业|读|上过|" + en_words(
+                r"degree|graduat\w*|college|finish\w*|attend\w*|go to|went to|never|didn.t|don.t have"), low)
+            if ans is not None and not off_topic and not (facts and ans in (False, 0, "none") and len(low) > 12):
                 # "我目前没有在国内全职工作…" states its own facts: its 没有 is no "none" for the pending question
                 facts[asking] = ans
         if asking in ("age", "birth_year", "birth_month") and "age" not in facts:
@@ -250,6 +259,17 @@ def _extract(text, asking, today) -> Extraction:
 
 # what makes a short answer worth laying out on the timeline: a date, a move, a post somewhere ("四年" is not)
 _TIME_CUE = r"(?:19|20)\d\d|\d\d\s*年|年\s*\d|\d\s*月|至今|以来|回国|回来|以前|之前|since|ago|back|until|left|joined|then|[a-z]{4,} (?:at|in) "
+
+
+def _names_fact(fact: str, low: str) -> bool:
+    """The message names the fact or one of its options: its label's words, its options' labels."""
+    from ..eligibility.facts import label, options
+    words = [label(fact, "zh"), label(fact, "en").lower()] + [l.lower() for lang in ("zh", "en") for _, l in options(fact, lang)]
+    for w in words:
+        if any(w[i:i + 2] in low for i in range(len(w) - 1)) if not w.isascii() else any(
+                len(t) >= 4 and t in low for t in w.split()):
+            return True
+    return False
 
 
 def _words(msg: Message, pos: int) -> str:

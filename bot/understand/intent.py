@@ -83,10 +83,15 @@ WHY_RE = re.compile(r"^(为什么|为啥|why\??|why do you ask\??|why is that\??
 
 
 # steering the conversation (SPEC section 8): a wrap-up, what would change the verdicts, a year from now
-SUMMARY_RE = re.compile(r"^\s*(?:请)?(?:总结|汇总|小结|概括)|总结一下|帮我总结|最后结论|下一步(?:怎么办|做什么|该做什么)?|怎么申请|如何申请|去哪(?:里)?申请|"
-                        r"怎么申报|如何申报|申报流程|" + en_words(
-    r"summary|summari[sz]e|sum (?:it )?up|wrap (?:it )?up|what now|what next|next steps?|so what now|how (?:do|can|should) i apply"
-    r"|where (?:do|can|should) i apply|what should i do next|bottom line"), re.I)
+# (how to apply for a named program is a question for the corpus: 申报渠道 answers it)
+SUMMARY_RE = re.compile(r"^\s*(?:请)?(?:总结|汇总|小结|概括)|总结一下|帮我总结|最后结论|下一步(?:怎么办|做什么|该做什么)?|" + en_words(
+    r"summary|summari[sz]e|sum (?:it )?up|wrap (?:it )?up|what now|what next|next steps?|so what now"
+    r"|what should i do next|bottom line"), re.I)
+# "stop asking about startups", "别再问创业的事了", "不考虑金融": programs taken out of focus, by what their ids say
+STOP_RE = re.compile(r"(?:别|不要|不用)再?问|不考虑|不关心|跳过|" + en_words(r"stop asking|don't ask|do not ask|skip|not interested in|forget about"), re.I)
+STOP_TOPICS = {"entrepreneur": r"创业|公司|startups?|founders?|companies|entrepreneur\w*", "foreign": r"外专|外国专家|foreign experts?",
+               "culture": r"文化|艺术|culture|arts?", "xinjiang": r"新疆|西藏|xinjiang|tibet", "finance": r"金融|finance|banks?",
+               "short": r"短期|short[- ]term|part[- ]time", "top": r"顶尖|top talents?"}
 CHANGE_RE = re.compile(r"我差什么|还差什么|差在哪|缺什么|还缺什么|怎样才能符合|怎么才能符合|怎么样才(?:能|可以)|需要(?:改变|改善|补)什么|要满足什么|" + en_words(
     r"what would i need to change|what do i need to change|what (?:would|do) i need to (?:do|become|get) (?:to|eligible)"
     r"|what am i missing|what(?:'s| is) missing|how (?:can|could) i (?:become|be|get) eligible|what would make me eligible"

@@ -89,7 +89,7 @@ def find_age(msg: Message):
         # "Is 57 too old", "Context: 35, PhD…", "41F", "本人32 女"
         re.compile(r"(?<![\d.])(?P<n>[1-9]\d)\s*(?:is\s+)?too old|" + en_words(r"(?:context|background|about me|me)") +
                    r"\s*[:：-]\s*(?P<n2>[1-9]\d)(?=\s*[,，;/|]|\s*(?:yo|y/o|f|m)(?![a-z]))|(?<![\d.$¥£€])(?P<n3>[1-9]\d)\s*(?:f|m)(?![a-z\d])(?!\s*(?:2|²))"
-                   r"|(?:本人|背景[:：]?)\s*(?P<n4>[1-9]\d)\s*(?=岁|女|男|,|，|/|\s)"),
+                   r"|(?:本人|背景[:：]?|^我|\s我|，我|,我)\s*(?P<n4>[1-9]\d)\s*(?=岁|女|男|,|，|/|\s|$|了)"),
     ]
     for i, rx in enumerate(pats):
         for m in find_all(rx, low):

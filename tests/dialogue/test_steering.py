@@ -102,3 +102,15 @@ def test_change_questions_are_understood(bot, user_line):
     bot.handle("q", "I'm 45, Chinese citizen, postdoc at Harvard.")
     r = bot.handle("q", user_line)
     assert "didn't understand" not in r.text and "没能理解" not in r.text
+
+
+@pytest.mark.parametrize("lang,opening,stop", [
+    ("en", "I'm 39, Chinese citizen, VP at HSBC London since 2017, master's from LSE.", "stop asking about startups"),
+    ("zh", "我39岁，中国籍，在伦敦汇丰做VP，2017年入职，LSE硕士。", "别再问创业的事了"),
+])
+def test_stop_asking_takes_programs_out_of_focus(bot, lang, opening, stop):
+    bot.handle(lang, opening)
+    r = bot.handle(lang, stop)
+    programs = {v["program"] for v in r.verdicts}
+    assert programs and not any("entrepreneur" in p or "startup" in p for p in programs)
+    assert r.asking not in ("is_founder", "company_age_years", "overseas_startup_experience", "equity_percent")
