@@ -89,11 +89,14 @@ def find_age(msg: Message):
         # "Is 57 too old", "Context: 35, PhD…", "41F", "本人32 女"
         re.compile(r"(?<![\d.])(?P<n>[1-9]\d)\s*(?:is\s+)?too old|" + en_words(r"(?:context|background|about me|me)") +
                    r"\s*[:：-]\s*(?P<n2>[1-9]\d)(?=\s*[,，;/|]|\s*(?:yo|y/o|f|m)(?![a-z]))|(?<![\d.$¥£€])(?P<n3>[1-9]\d)\s*(?:f|m)(?![a-z\d])(?!\s*(?:2|²))"
-                   r"|(?:本人|背景[:：]?|^我|\s我|，我|,我)\s*(?P<n4>[1-9]\d)\s*(?=岁|女|男|,|，|/|\s|$|了)"),
+                   r"|(?:本人|背景[:：]?|^我|\s我|，我|,我)\s*(?P<n4>[1-9]\d)\s*(?=岁|女|男|,|，|/|\s|$|了)"
+                   # "Chinese citizen, 41, associate professor", "Hi, 42, Italian": a bare age between commas
+                   r"|(?:^|(?:hi|hello|hey)[!,.]?\s*,?\s*|(?:citizen|national|american|canadian|[a-z]+ian|[a-z]+ish|[a-z]+ese|[a-z]+ch),\s*)"
+                   r"(?P<n5>[2-7]\d)(?=\s*(?:,|\.(?!\d)|;))"),
     ]
     for i, rx in enumerate(pats):
         for m in find_all(rx, low):
-            name = next(k for k in ("n", "n2", "n3", "n4") if m.groupdict().get(k))
+            name = next(k for k in ("n", "n2", "n3", "n4", "n5") if m.groupdict().get(k))
             tok, gs = m.group(name), m.start(name)
             if msg.used(m.start(), m.end()):
                 continue
@@ -174,7 +177,9 @@ def find_nationality(msg: Message):
                                      rf"|(?:us|u\.s|american|{NATION_ADJ}) (?:citizen|national|passport|citizenship|expert|engineer|scientist|professor|researcher)"
                                      rf"|citizen of (?:the )?(?!china)\w+|(?:i.m|i am) (?:an? )?(?:{NATION_ADJ})"
                                      rf"|chinese[- ]american|chinese[- ]canadian|chinese[- ]australian|naturali[sz]ed"
-                                     rf"|not chinese|non-chinese citizen"))
+                                     rf"|not chinese|non-chinese citizen")
+                         # "Hi, 42, Italian.", "Canadian, 34, assistant professor": the adjective said on its own
+                         + rf"|(?:^|(?<=[,.;:!]\s)|(?<=[,.;:!]))\s*(?:american|{NATION_ADJ})(?=\s*(?:[,.;]|$|\(|and\s+\d))")
     for m in find_all(chinese, low):
         msg.add("nationality", "foreign" if msg.negated(m.start(), after=False) else "chinese", m.start())
     for m in find_all(foreign, low):

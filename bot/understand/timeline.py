@@ -41,7 +41,7 @@ _WORK = re.compile(r"工作|任职|任教|就职|执教|供职|做了|干了|干
 _CURRENT = re.compile(r"现在|目前|现任|现为|现就职|至今|一直|如今|今年起|仍在|还在|^\s*(?:老师好\s*)?我是|" + en_words(
     r"now|currently|current|present|presently|since|ever since|still|today|these days|i'm an?|i am an?|i hold|i work"))
 _PAST = re.compile(r"之前|以前|曾经|曾在|曾任|曾|回国前|当年|那时|" + en_words(
-    r"previously|formerly|before that|used to|ex-|former|was an?|worked|spent|until|had been|did|started out|back in|back then"
+    r"previously|formerly|before that|used to|ex-|former|was an?|worked|spent|until|had been|did|started out|started as|started off|back in|back then"
     r"|at first|originally|in my early career") + r"|起初|最初|一开始|刚开始|早年|当过|做过|干过|待过|任过|读过|的时候|那时候|那会儿")
 _RETURN = re.compile(r"回国|归国|回来|回到国内|回到中国|海归|" + en_words(
     r"went back to china|moved back|came back|come back|coming back|returned|returning|back in china|back to china|been back|relocated back"
