@@ -44,8 +44,10 @@ class Assistant:
                 session.lang = language(text, session.lang)
             from .turn import Turn
 
+            # the user's earlier messages: a career told over several turns is laid out as one timeline
+            history = [t for role, t in self.store.recent_turns(str(user), 12) if role == "user" and not t.startswith("/")]
             try:
-                reply = Turn(session, text).run()
+                reply = Turn(session, text, history).run()
             except Exception:  # one bad turn must not lose the session: answer, keep the stored facts
                 log.exception("turn failed for a user (message not logged)")
                 reply = Reply(M.t(session.lang, "internal_error"), session.lang, session.asking, kind="error")

@@ -20,7 +20,7 @@ from ..eligibility.report import (
     verdict_text,
 )
 from ..eligibility.rules import rulebook
-from ..understand.extract import extract
+from ..understand.extract import extract, search_story_cue, story
 from ..understand.intent import (
     CHANGE_RE,
     NEXT_YEAR_RE,
@@ -50,10 +50,11 @@ HYPO_MARK = re.compile(r"^\s*(?:what if|suppose|supposing|assuming|hypotheticall
 
 
 class Turn:
-    def __init__(self, session: Session, text: str):
+    def __init__(self, session: Session, text: str, history: list[str] | None = None):
         self.s = session
         self.text = text
         self.lang = session.lang
+        self.history = history or []
 
     # -- helpers ------------------------------------------------------------
     def profile(self) -> Profile:
@@ -130,6 +131,13 @@ class Turn:
         notes: list[str] = []
         before = {"facts": dict(self.s.facts), "provenance": dict(self.s.provenance)}
         changed = self.apply(ex.facts, notes, ex.provenance, ex.roles, ex.correction)
+        if self.history and search_story_cue(text):
+            # "Before that I did my PhD at Columbia, graduated in 2017" completes the career told before it
+            told = story(self.history[-6:] + [text], assessment_date(), ex.correction)
+            told = {f: d for f, d in told.items() if self.s.facts.get(f) != d[0] and ex.facts.get(f, d[0]) == ex.facts.get(f)}
+            if told:
+                changed += self.apply({f: d[0] for f, d in told.items()}, notes, {f: (d[1], "derived") for f, d in told.items()}, {},
+                                      ex.correction)
         if changed:
             self.s.undo = before  # /undo takes back exactly this turn's facts
         for f in ex.declined:

@@ -261,6 +261,33 @@ def _extract(text, asking, today) -> Extraction:
 _TIME_CUE = r"(?:19|20)\d\d|\d\d\s*年|年\s*\d|\d\s*月|至今|以来|回国|回来|以前|之前|since|ago|back|until|left|joined|then|[a-z]{4,} (?:at|in) "
 
 
+# the durations a career told over several messages decides; titles and employers stay with the message that said them
+_STORY_FACTS = ("overseas_months_after_phd", "overseas_work_months", "overseas_research_years", "overseas_finance_months",
+                "years_in_china", "company_age_years")
+_STORY_CUE = r"(?:19|20)\d\d|\d\d\s*年|\d\s*月|以来|至今|回国|回来|毕业|博士|博后|入职|加入|" + en_words(
+    r"since|phd|postdoc|graduated|joined|moved|returned|came back|before that|after that|then|founded|registered")
+
+
+def search_story_cue(text: str) -> bool:
+    return bool(search(_STORY_CUE, normalize(text)))
+
+
+def story(texts: list[str], today: dt.date, correction: bool = False) -> dict[str, tuple[object, str]]:
+    """Durations from the messages of a conversation read as one career (each message's third parties and
+    hypotheticals blanked first); with a correction, the later of two degrees of a kind stands."""
+    try:
+        parts = [scope(normalize(t)).text for t in texts if t]
+        low = "。\n".join(p.strip() for p in parts if p.strip())
+        msg = Message(low, today)
+        tl = timeline.read(msg.low, today, skip=msg.hypo, cut_text=msg.raw)
+        if correction:
+            tl.educations.reverse()  # "不对，博士是2020年3月": the degree said last
+        derived = timeline.derive(tl, today, msg.has_phd)
+    except Exception:
+        return {}
+    return {f: (d.value, d.said[:300]) for f, d in derived.items() if f in _STORY_FACTS and d.value is not None}
+
+
 def _names_fact(fact: str, low: str) -> bool:
     """The message names the fact or one of its options: its label's words, its options' labels."""
     from ..eligibility.facts import label, options

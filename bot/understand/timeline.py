@@ -66,8 +66,9 @@ _RESEARCH_TITLES = {"postdoc", "researcher", "professor", "associate_professor",
 _RESEARCH_WORDS = re.compile(r"研究|科研|实验室|" + en_words(r"research\w*|scientist|fellow|lab|laboratory|lecturer"))
 _FUTURE = re.compile(r"愿意|打算|计划|准备|将来|将|会|承诺|想|希望|考虑|拟|" + en_words(
     r"will|would|plan\w*|willing|ready to|prepared to|commit\w*|want to|hope to|intend\w*|considering|thinking about|open to"))
-_AFTER_PREV = re.compile(r"\s*(?:[,，;；]\s*)?(?:之后|毕业后|毕业以后|此后|然后|随后|后来|" + en_words(
-    r"then|after that|afterwards|after graduat\w*|after (?:my|the) (?:phd|degree|doctorate)") + ")")
+_AFTER_PREV = re.compile(r"\s*(?:[,，;；]\s*)?(?:and\s+)?(?:之后|毕业后|毕业以后|此后|然后|随后|后来|" + en_words(
+    r"then|after that|afterwards|after graduat\w*|after (?:my|the) (?:phd|degree|doctorate)|straight into|right into|directly into"
+    r"|went straight|immediately") + "|直接|随即|紧接着)")
 _JOIN = re.compile(r"进了|加入|入职|跳槽到|跳到|转到|去了|来到|" + en_words(r"joined|moved to|started at|went to|switched to|hired by"))
 _LEAVE = re.compile(r"再次出国|又出国|再出国|重新出国|又去了|" + en_words(
     r"left (?:china )?again|went abroad again|moved abroad again|left china|moved abroad|went abroad|headed abroad|emigrated"))
