@@ -89,7 +89,7 @@ def find_flags(msg: Message):
             continue
         if search(r"不良记录", low[s:s + 4]) and m.group() != "不良记录":
             continue
-        neg = msg.negated(s) or bool(search(r"清白|良好|" + en_words(r"clean|clear"), clause))
+        neg = msg.negated(s, m.end()) or bool(search(r"清白|良好|" + en_words(r"clean|clear"), clause))
         msg.add("misconduct", not neg, s)
     for m in find_all(r"记录(?:良好|清白)|清白|" + en_words(r"clean record|spotless record|clear record"), low):
         msg.add("misconduct", False, m.start())
@@ -101,6 +101,8 @@ def find_flags(msg: Message):
         clause = msg.stext(s)
         if search(r"自费|非公派|不是公派|没有公派|公派[^，,。]{0,4}(?:没有|没|无)(?:任何)?关系|(?:与|跟|和)公派无关|" + en_words(r"self-funded|self-financed|not (?:state|government)[- ](?:sponsored|funded)|wasn't (?:state|government)[- ](?:sponsored|funded)|was not (?:state|government)[- ](?:sponsored|funded)"), clause) or msg.negated(s, after=False):
             msg.add("unfulfilled_sponsorship", False, s)
+        elif search(r"(?:不存在|没有|无|并无|没)违约|按协议回国服务|(?:已经|已)?回国服务了|手续(?:都|已)?(?:清|办)|履行完|服务期满", clause):
+            msg.add("unfulfilled_sponsorship", False, s)  # "按协议回国服务了两年…不存在违约": fulfilled
         elif search(r"(?:未|没|没有|尚未|还没)(?:有)?(?:履行|回国服务|完成服务|处理)|违约|" + en_words(
                 r"not fulfilled|unfulfilled|haven't fulfilled|have not fulfilled|didn't fulfil|did not fulfil|broke|breach\w*|not (?:yet )?(?:settled|completed)"), clause):
             msg.add("unfulfilled_sponsorship", True, s)

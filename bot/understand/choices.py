@@ -82,7 +82,7 @@ def choice_value(fact: str, text: str, strict: bool = False):
         if strict and v == "none":
             continue
         if strict and fact == "employer_type" and v == "company" and not search(
-                r"企业|公司|" + en_words(r"company|startup|start-up|enterprise|firm|corporation|biotech|fintech|pharma|medtech"), text):
+                r"企业|公司|民企|私企|国企|外企|" + en_words(r"company|startup|start-up|enterprise|firm|corporation|biotech|fintech|pharma|medtech"), text):
             continue
         for m in find_all(p, text):
             # "不是博士，是硕士", "I didn't finish college": a negated option is not the answer

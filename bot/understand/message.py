@@ -78,9 +78,10 @@ class Message:
         if NEG_ZH.search(before) or NEG_EN.search(before):
             return True
         if after and end is not None:
-            rest = self.low[end:min(ce, end + 40)]
-            if match_at(r"\s*(?:的)?(?:记录|经历|经验|情况|问题|方面|这方面|这种情况)?\s*(?:是|:|：)?\s*(?:没有|没|无|否|不存在|从来没有|从未有过"
-                        r"|还没|尚未|未)|" + r"\s*(?:record|experience)?\s*(?::|-)?\s*" + en_words(r"none|no|never"), rest):
+            _, se = self.sent(start)  # "学术不端、违法违纪更是从来没有过": the denial may follow a listed second item
+            rest = self.low[end:min(max(ce, se), end + 24)]
+            if match_at(r"\s*(?:的)?(?:记录|经历|经验|情况|问题|方面|这方面|这种情况)?\s*(?:是|:|：)?\s*(?:[、和及]?[^，,。；;]{0,6}?(?:也|都|更是|还|均))?\s*"
+                        r"(?:没有|没|无|否|不存在|从来没有|从未有过|从来没|还没|尚未|未)|" + r"\s*(?:record|experience)?\s*(?::|-)?\s*" + en_words(r"none|no|never"), rest):
                 return True
         return False
 

@@ -143,7 +143,9 @@ def scope(low: str) -> Scope:
                 nxt = next((x for x in seps if x.start() >= ce), None)
                 start = nxt.end() if nxt else ce
                 if start >= sent_end or re.match(r"\s*(?:(?:and|but|so)\s+)?(?:我|本人|i(?![a-z])|i'm|i've|my(?![a-z])|me(?![a-z]))", low[start:start + 12]) \
-                        or not re.match(r"\s*(?:(?:and|but|also|then)\s+)?(?:she|he|they|her|his|their|who|目前|现在|在|也|还|曾|一直|是|做|当|任|之后|后来|然后|随后)", low[start:start + 12]):
+                        or not re.match(r"\s*(?:(?:and|but|also|then)\s+)?(?:she|he|they|her|his|their|who|founded|runs|works|is|was|has|holds"
+                                        r"|got|won|started|lives|moved|[a-z]+\s*$|[a-z]+\s*,|目前|现在|在|也|还|曾|一直|是|做|当|任|之后|后来|然后|随后)",
+                                        low[start:start + 14]):
                     break
                 ce = _next(clause_ends, start, len(low))
             blank.append((cs, ce))

@@ -51,7 +51,7 @@ _FROM_ABROAD = re.compile(r"从\s*$|" + en_words(r"(?:back|returned|returning|ca
 _ARRIVE = re.compile(r"(?:来|去|到)了?(?=\s*(?:美国|英国|德国|法国|日本|加拿大|澳|新加坡|瑞士|欧洲|香港))|出国|" + en_words(
     r"came to|moved to|relocated to|went to"))
 _TARGET = re.compile(r"想引进我|引进我|有意向引进|有意引进|意向引进|拟引进|想请我|请我|邀请我|聘请我|聘我|要我|想要我|发了offer|给了offer|给我发|谈好了|"
-                     r"和[^，,。]{0,14}签|与[^，,。]{0,14}签|贵校|贵单位|贵所|贵院|拟聘|计划引进|在跟我谈|跟我谈|和我谈|找我谈|在谈|挖我|目标是|目标单位|申报单位|依托单位|用人单位|引进单位|签约单位|拟全职引进|打算去|准备去|要去|将去|即将加入|"
+                     r"和[^，,。]{0,14}签|与[^，,。]{0,14}签|给了?我[^，,。]{0,14}(?:offer|聘书|职位|岗位)|贵校|贵单位|贵所|贵院|拟聘|计划引进|在跟我谈|跟我谈|和我谈|找我谈|在谈|挖我|目标是|目标单位|申报单位|依托单位|用人单位|引进单位|签约单位|拟全职引进|打算去|准备去|要去|将去|即将加入|"
                      + en_words(r"offered me|offer from|an offer|sent me an offer|reached out|invited me|invites me|wants? to hire|"
                                 r"want me|wants me|will join|to join|recruit\w* me|hire me|hiring me|host institution|my target|"
                                 r"going to join|signed with|accepted an offer|approached me|in talks with me|talking to me|my target|targeting"
