@@ -45,7 +45,8 @@ class Assistant:
             from .turn import Turn
 
             # the user's earlier messages: a career told over several turns is laid out as one timeline
-            history = [t for role, t in self.store.recent_turns(str(user), 12) if role == "user" and not t.startswith("/")]
+            def history() -> list[str]:  # read only when a message adds to a career told before
+                return [t for role, t in self.store.recent_turns(str(user), 12) if role == "user" and not t.startswith("/")]
             try:
                 reply = Turn(session, text, history).run()
             except Exception:  # one bad turn must not lose the session: answer, keep the stored facts

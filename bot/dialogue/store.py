@@ -65,13 +65,24 @@ class Session:
     # fact -> {"said": the user's words, "how": "stated" | "derived" | "assumed", "turn": n} (SPEC section 3)
     provenance: dict = field(default_factory=dict)
     turn_count: int = 0
-    undo: dict = field(default_factory=dict)  # {"facts", "provenance"} before the last turn that changed facts
+    undo: dict = field(default_factory=dict)  # fact -> [value, provenance] before the last turn that changed facts
+    # the stored JSON of provenance and undo as read, so an unchanged one is not encoded again
+    raw: dict = field(default_factory=dict, repr=False, compare=False)
     new_turns: list[tuple[str, str]] = field(default_factory=list)
     deleted: bool = False
 
     def reset(self) -> None:
         self.facts, self.declined, self.focus, self.asking, self.interviewing = {}, [], [], None, False
         self.attempts, self.provenance, self.undo = {}, {}, {}
+
+
+def _encoded(session: Session, name: str) -> str:
+    """JSON of a session field, reusing the stored text when the field is as it was read."""
+    value = getattr(session, name)
+    raw, seen = session.raw.get(name, (None, None))
+    if raw is not None and value == seen:
+        return raw
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class SessionStore(Protocol):
@@ -132,8 +143,10 @@ class SQLiteStore:
         if row is None:
             return Session(user)
         facts, declined, focus, asking, lang, forced, interviewing, attempts, provenance, turn_count, undo = row
-        return Session(user, json.loads(facts), json.loads(declined), json.loads(focus), asking, lang, bool(forced),
-                       bool(interviewing), json.loads(attempts), json.loads(provenance), int(turn_count), json.loads(undo))
+        session = Session(user, json.loads(facts), json.loads(declined), json.loads(focus), asking, lang, bool(forced),
+                          bool(interviewing), json.loads(attempts), json.loads(provenance), int(turn_count), json.loads(undo))
+        session.raw = {"provenance": (provenance, dict(session.provenance)), "undo": (undo, dict(session.undo))}
+        return session
 
     def _read(self, conn, user: str) -> Session:
         row = conn.execute("SELECT facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, provenance, "
@@ -174,8 +187,7 @@ class SQLiteStore:
                     (user, json.dumps(session.facts, ensure_ascii=False), json.dumps(session.declined),
                      json.dumps(session.focus), session.asking, session.lang, int(session.lang_forced),
                      int(session.interviewing), json.dumps(session.attempts), now,
-                     json.dumps(session.provenance, ensure_ascii=False), session.turn_count,
-                     json.dumps(session.undo, ensure_ascii=False)))
+                     _encoded(session, "provenance"), session.turn_count, _encoded(session, "undo")))
                 for role, text in session.new_turns:
                     conn.execute("INSERT INTO turns(user, at, role, text) VALUES (?,?,?,?)", (user, now, role, text[:4000]))
                 conn.execute("DELETE FROM turns WHERE user=? AND id NOT IN "

@@ -50,11 +50,17 @@ HYPO_MARK = re.compile(r"^\s*(?:what if|suppose|supposing|assuming|hypotheticall
 
 
 class Turn:
-    def __init__(self, session: Session, text: str, history: list[str] | None = None):
+    def __init__(self, session: Session, text: str, history=None):
         self.s = session
         self.text = text
         self.lang = session.lang
-        self.history = history or []
+        self._history = history  # the user's earlier messages, or a function that reads them when needed
+
+    @property
+    def history(self) -> list[str]:
+        if callable(self._history):
+            self._history = self._history()
+        return self._history or []
 
     # -- helpers ------------------------------------------------------------
     def profile(self) -> Profile:
@@ -123,15 +129,15 @@ class Turn:
             fixed = self.bare_correction(text)
             if fixed:
                 notes: list[str] = []
-                before = {"facts": dict(self.s.facts), "provenance": dict(self.s.provenance)}
+                before = self.snapshot()
                 changed = self.apply(fixed, notes, {f: (text[:120], "stated") for f in fixed}, {}, True)
                 if changed:
-                    self.s.undo = before
+                    self.s.undo = self.undo_record(before, changed)
                 return self.progress(notes, changed)
         notes: list[str] = []
-        before = {"facts": dict(self.s.facts), "provenance": dict(self.s.provenance)}
+        before = self.snapshot()
         changed = self.apply(ex.facts, notes, ex.provenance, ex.roles, ex.correction)
-        if self.history and search_story_cue(text):
+        if self.s.turn_count > 1 and search_story_cue(text) and self.history:
             # "Before that I did my PhD at Columbia, graduated in 2017" completes the career told before it
             told = story(self.history[-6:] + [text], assessment_date(), ex.correction)
             told = {f: d for f, d in told.items() if self.s.facts.get(f) != d[0] and ex.facts.get(f, d[0]) == ex.facts.get(f)}
@@ -139,7 +145,7 @@ class Turn:
                 changed += self.apply({f: d[0] for f, d in told.items()}, notes, {f: (d[1], "derived") for f, d in told.items()}, {},
                                       ex.correction)
         if changed:
-            self.s.undo = before  # /undo takes back exactly this turn's facts
+            self.s.undo = self.undo_record(before, changed)  # /undo takes back exactly this turn's facts
         for f in ex.declined:
             if f not in self.s.declined:
                 self.s.declined.append(f)
@@ -190,6 +196,15 @@ class Turn:
             rank = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
             return rank.get(value, 0) < rank.get(self.s.facts[f], 0)
         return False
+
+    def snapshot(self) -> tuple[dict, dict]:
+        return dict(self.s.facts), dict(self.s.provenance)
+
+    @staticmethod
+    def undo_record(before: tuple[dict, dict], changed: list[str]) -> dict:
+        """Only what the turn changed, with the values before it: fact -> [value, provenance] (None = unset)."""
+        facts, prov = before
+        return {f: [facts.get(f), prov.get(f)] for f in dict.fromkeys(changed)}
 
     def bare_correction(self, text: str) -> dict:
         """"Sorry, I meant 42", "不对，是42", "I said NO": a new value for a fact recorded in the last turn (the one
@@ -251,8 +266,8 @@ class Turn:
         if CHANGE_RE.search(text):
             return self.reply((head + "\n" if head else "") + wrapup.what_to_change(self.verdicts(), self.lang), "answer")
         hypothesis, said = {}, []
-        for w in ex.what_ifs:
-            core = HYPO_MARK.sub(" ", w).strip()
+        for w in (ex.what_ifs[:3] if len(text) <= 800 else []):  # a few suppositions in a question, not a pasted page
+            core = HYPO_MARK.sub(" ", w[:200]).strip()
             hx = extract(core, today=assessment_date())
             hypothesis.update({f: v for f, v in hx.facts.items() if f in Profile.model_fields})
             said.append(w)
@@ -305,7 +320,7 @@ class Turn:
             if f in self.s.declined:
                 self.s.declined.remove(f)
             said, how = (provenance or {}).get(f, (None, "stated"))
-            self.s.provenance[f] = {"said": (said or "")[:300], "how": how, "turn": self.s.turn_count}
+            self.s.provenance[f] = {"said": (said or "")[:160], "how": how, "turn": self.s.turn_count}
             if role:
                 self.s.provenance[f]["as"] = role
             item = f"{label(f, self.lang)} {show_value(f, self.s.facts.get(f), self.lang)}"
@@ -533,8 +548,13 @@ class Turn:
         if cmd == "/undo":
             if not self.s.undo:
                 return self.with_pending(M.t(self.lang, "undo_none"))
-            gone = [f for f in self.s.facts if self.s.facts.get(f) != self.s.undo["facts"].get(f)]
-            self.s.facts, self.s.provenance = self.s.undo["facts"], self.s.undo["provenance"]
+            gone = list(self.s.undo)
+            for f, (value, prov) in self.s.undo.items():  # each fact back to what it was before that turn
+                for store, old in ((self.s.facts, value), (self.s.provenance, prov)):
+                    if old is None:
+                        store.pop(f, None)
+                    else:
+                        store[f] = old
             self.s.undo = {}
             names = ("、" if self.lang == "zh" else ", ").join(label(f, self.lang) for f in gone) or "—"
             return self.with_pending(M.t(self.lang, "undone", items=names))
@@ -570,10 +590,10 @@ class Turn:
         if fact not in ex.facts:
             return self.reply(M.t(self.lang, "edit_unread", label=label(fact, self.lang), value=value[:40]), "error")
         notes: list[str] = []
-        before = {"facts": dict(self.s.facts), "provenance": dict(self.s.provenance)}
+        before = self.snapshot()
         changed = self.apply({fact: ex.facts[fact]}, notes, {fact: (f"/edit {arg.strip()}"[:120], "stated")}, {}, True)
         if changed:
-            self.s.undo = before
+            self.s.undo = self.undo_record(before, changed)
         return self.progress(notes, changed)
 
     def article(self, arg: str) -> Reply:

@@ -83,9 +83,9 @@ def next_steps(vs: list[Verdict], lang: str) -> list[str]:
 
 
 def deciding(v: Verdict, lang: str) -> str:
-    js = verdict_json(v, lang)
-    c = next((c for c in js["conditions"] if c["status"] in ("failed", "relaxable")), None)
-    return c["text"] if c else ""
+    """The first requirement that rules the program out, in the user's language (read off the outcomes)."""
+    o = next((o for o in v.outcomes if o.status in ("failed", "relaxable")), None)
+    return _t(lang, o.cond.zh, o.cond.en) if o else ""
 
 
 def ruled_out_line(vs: list[Verdict], lang: str) -> str:

@@ -46,6 +46,8 @@ def find_age_range(msg: Message):
     """"三十多岁", "40出头", "late thirties": a range, kept only where it decides every age limit of the rules
     (31–39 is under 40 and 55 alike; 五十多 is on both sides of 55 and stays unknown)."""
     from ..eligibility.rules import thresholds
+    if not search(r"多|出头|ties|0s", msg.low):
+        return
     for rx, how in _AGE_RANGE:
         for m in find_all(rx, msg.low):
             g = m.groupdict()

@@ -119,8 +119,15 @@ def _sentence_is_question(low: str, pos: int, ends: list[int] | None = None) -> 
         match_at(r"\s*(?:would|could|can|will|do|does|am|is|are)\s", low[max(0, pos - 60):pos].split(".")[-1] + " "))
 
 
+_ANY_CUE = re.compile("|".join([_alt(_SW["third_party"]["zh"]), en_words(_alt(_SW["third_party"]["en"])), _alt(_SW["hypothetical"]["zh"]),
+                                 en_words(_alt(_SW["hypothetical"]["en"])), "|".join(_SW["hypothetical"]["zh_patterns"]),
+                                 "|".join(_SW["hypothetical"]["en_patterns"]), r"股东|shareholder"]))
+
+
 def scope(low: str) -> Scope:
     """Blank third parties' clauses and hypotheticals; keep the what-ifs."""
+    if not _ANY_CUE.search(low):
+        return Scope(low)  # nobody else and no supposition named: the whole message is the applicant's
     chars = list(low)
     out = Scope(low)
     blank: list[tuple[int, int]] = []
