@@ -90,8 +90,28 @@ class Turn:
     def reply(self, text: str, kind: str = "info", vs: list[Verdict] | None = None, asking: str | None = None) -> Reply:
         if vs is None:
             vs = self.verdicts()
+        today = self.profile().today() if kind in ("verdict", "summary") else None
         return Reply(text=text, lang=self.lang, asking=asking, options=options(asking, self.lang) if asking else [],
-                     facts=dict(self.s.facts), verdicts=[verdict_json(v, self.lang) for v in vs], kind=kind)
+                     facts=dict(self.s.facts), kind=kind,
+                     # the dated conditions and next steps ride on the replies that conclude, not on every question
+                     verdicts=[self.verdict_out(v, today) if kind in ("verdict", "summary") else verdict_json(v, self.lang)
+                               for v in vs])
+
+    def verdict_out(self, v: Verdict, today) -> dict:
+        """SPEC section 5, with the dialogue's additions: `next_steps` and, on a condition time will change, `when`."""
+        js = verdict_json(v, self.lang)
+        dated = {w["id"]: w for w in wrapup.when(v, self.s.facts, today)}
+        if dated:
+            def mark(conds):
+                for c in conds:
+                    if c.get("id") in dated:
+                        c["when"] = dated[c["id"]]["when"]
+                    mark(c.get("any_of", []) + c.get("all_of", []))
+            mark(js["conditions"])
+        steps = wrapup.next_steps([v], self.lang)
+        if steps:
+            js["next_steps"] = steps
+        return js
 
     # -- the turn -------------------------------------------------------------
     def run(self) -> Reply:
@@ -289,7 +309,8 @@ class Turn:
             return reply
         if SUMMARY_RE.search(text) and not ex.facts:
             self.s.interviewing = False
-            return self.reply((head + "\n" if head else "") + wrapup.summary(self.verdicts(), self.lang, bool(self.s.focus)), "summary")
+            return self.reply((head + "\n" if head else "") + wrapup.summary(self.verdicts(), self.lang, bool(self.s.focus),
+                                                                             self.s.facts, self.profile().today()), "summary")
         return None
 
     def apply(self, facts: dict, notes: list[str], provenance: dict | None = None, roles: dict | None = None,
@@ -451,6 +472,9 @@ class Turn:
                              + "; ".join(wrapup.step_lines(v, self.lang)))
         if walls:
             lines += ["", wrapup.ruled_out_line(walls, self.lang)]
+        dated = wrapup.when_lines([v for v in vs if v not in walls], self.s.facts, self.profile().today(), self.lang)
+        if dated:
+            lines += [""] + dated
         steps = wrapup.next_steps(vs, self.lang)
         if steps:
             lines += ["", M.t(self.lang, "next_steps_head")] + [f"  {i}. {s}" for i, s in enumerate(steps[:4], 1)]

@@ -63,22 +63,29 @@ def step_lines(v: Verdict, lang: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=512)
+def _program_steps(pid: str, lang: str, contract_missing: bool) -> tuple[tuple[tuple, str], ...]:
+    out = []
+    for step in _steps():
+        if not any(pid == p or (p.endswith(".") and pid.startswith(p)) for p in step["programs"]):
+            continue
+        if step["kind"] == "contract" and not contract_missing:
+            continue
+        key = (step["doc"], step["article"], step["kind"], step[lang][:40])
+        out.append((key, f"{step[lang]} — {citation(step['doc'], step['article'], '', lang)}"))
+    return tuple(out)
+
+
 def next_steps(vs: list[Verdict], lang: str) -> list[str]:
     """Where and how to apply for the programs that fit (or fit after a step), each step cited, said once."""
     seen, out = set(), []
     for v in vs:
         if v.status not in ("eligible", "needs_exception") and not only_steps_left(v):
             continue
-        for step in _steps():
-            if not any(v.program.id == p or (p.endswith(".") and v.program.id.startswith(p)) for p in step["programs"]):
-                continue
-            if step["kind"] == "contract" and "has_contract" not in failing_facts(v):
-                continue
-            key = (step["doc"], step["article"], step["kind"], step[lang][:40])
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(f"{step[lang]} — {citation(step['doc'], step['article'], '', lang)}")
+        for key, line in _program_steps(v.program.id, lang, "has_contract" in failing_facts(v)):
+            if key not in seen:
+                seen.add(key)
+                out.append(line)
     return out
 
 
@@ -102,7 +109,8 @@ def ruled_out_line(vs: list[Verdict], lang: str) -> str:
         _t(lang, "；", "; ").join(parts[:4]) + _t(lang, "。发送“详细”查看。", ". Say \"details\" for each.")
 
 
-def summary(vs: list[Verdict], lang: str, focus_named: bool = False) -> str:
+def summary(vs: list[Verdict], lang: str, focus_named: bool = False, facts: dict | None = None,
+            today: dt.date | None = None) -> str:
     """One message: what fits, what needs an exception and why, what is ruled out and by what, the amounts in
     figures, and the next steps."""
     fits = [v for v in vs if v.status == "eligible"]
@@ -136,6 +144,8 @@ def summary(vs: list[Verdict], lang: str, focus_named: bool = False) -> str:
         lines.append(_t(lang, "资助与待遇：", "Funding and benefits:"))
         for v, a in money[:6]:
             lines.append(amount_line(a, lang, cite_text(Cite(a["doc"], a["article"], a["quote"], a.get("item", "")), lang)))
+    if facts is not None and today is not None:
+        lines += when_lines([v for v in vs if v.status != "ineligible" or only_steps_left(v)], facts, today, lang)
     todo = next_steps(vs, lang)
     if todo:
         lines.append(_t(lang, "下一步：", "Next steps:"))
@@ -210,3 +220,72 @@ def what_if(facts: dict, hypothesis: dict, programs: list[str], lang: str, said:
             for c in verdict_changes(v, lang)[:1]:
                 lines.append(f"• {short_name(v.program.id, lang)}{_t(lang, '：', ': ')}{c['text']}")
     return "\n".join(lines[:16]), [verdict_json(v, lang) for v in then]
+
+
+# -- conditions that time will change ------------------------------------------------------------------------
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 + months, 12)
+    return dt.date(day.year + y, m + 1, 1)
+
+
+def when(v: Verdict, facts: dict, today: dt.date) -> list[dict]:
+    """For each leaf condition time will change, the date it becomes met or stops being met (SPEC section 5):
+    an age limit passed on a birthday, months abroad reached while one stays abroad, a company's age window,
+    the time back in China."""
+    from ..eligibility.report import walk
+
+    out = []
+    abroad_now = facts.get("fulltime_in_china") is False
+    in_china_now = facts.get("fulltime_in_china") is True
+    for o in walk(v.outcomes):
+        c, val = o.cond, o.value
+        if o.children or c.fact is None or c.op is None:
+            continue
+        date, becomes = None, None
+        if c.fact == "age" and c.op in ("<=", "<") and isinstance(c.value, (int, float)):
+            limit = int(c.value) + (1 if c.op == "<=" else 0)  # the age at which the limit is passed
+            by, bm = facts.get("birth_year"), facts.get("birth_month")
+            if by and bm:
+                date = dt.date(by + limit, bm, 1)
+            elif facts.get("age") is not None and facts["age"] == limit - 1:
+                date = None  # one birthday away, month unknown: said without a date below
+                out.append({"id": c.id, "fact": c.fact, "when": None, "becomes": "failed", "doc": c.doc, "article": c.article,
+                            "text_zh": f"下次生日后满{limit}岁，{c.zh}将不再满足", "text_en": f"after your next birthday you turn {limit}: "
+                            f"{c.en[:1].lower() + c.en[1:]} will no longer hold"})
+                continue
+            becomes = "failed"
+        elif c.fact in ("overseas_months_after_phd", "overseas_work_months", "overseas_finance_months") and c.op in (">=", ">") \
+                and abroad_now and isinstance(val, (int, float)) and val < c.value:
+            date, becomes = _add_months(today, int(c.value - val) + (1 if c.op == ">" else 0)), "met"
+        elif c.fact == "overseas_research_years" and c.op in (">=", ">") and abroad_now and isinstance(val, (int, float)) and val < c.value:
+            date, becomes = _add_months(today, int(round((c.value - val) * 12))), "met"
+        elif c.fact == "years_in_china" and c.op in ("<=", "<") and in_china_now and isinstance(val, (int, float)) and val <= c.value:
+            date, becomes = _add_months(today, int(round((c.value - val) * 12)) + 1), "failed"
+        elif c.fact == "company_age_years" and c.op == "between" and isinstance(val, (int, float)):
+            lo, hi = c.value
+            if val < lo:
+                date, becomes = _add_months(today, int(round((lo - val) * 12))), "met"
+            elif val <= hi:
+                date, becomes = _add_months(today, int(round((hi - val) * 12)) + 1), "failed"
+        if date is None or date <= today or (date - today).days > 5 * 366:
+            continue
+        verb_zh = "起满足" if becomes == "met" else "起不再满足"
+        verb_en = "from then on it holds" if becomes == "met" else "after that it no longer holds"
+        out.append({"id": c.id, "fact": c.fact, "when": date.isoformat(), "becomes": becomes, "doc": c.doc, "article": c.article,
+                    "text_zh": f"{date.isoformat()}{verb_zh}：{c.zh}", "text_en": f"{c.en} — {verb_en} on {date.isoformat()}"})
+    return out
+
+
+def when_lines(vs: list[Verdict], facts: dict, today: dt.date, lang: str, limit: int = 4) -> list[str]:
+    seen, lines = set(), []
+    for v in vs:
+        for w in when(v, facts, today):
+            key = (w["id"], w["when"])
+            if key in seen:
+                continue
+            seen.add(key)
+            lines.append(f"⏳ {short_name(v.program.id, lang)}{_t(lang, '：', ': ')}{w['text_' + lang]}"
+                         f"（{w['article']}）" if lang == "zh" else
+                         f"⏳ {short_name(v.program.id, lang)}: {w['text_en']} ({w['article']})")
+    return lines[:limit]

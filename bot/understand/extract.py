@@ -269,7 +269,7 @@ _STORY_CUE = r"(?:19|20)\d\d|\d\d\s*年|\d\s*月|以来|至今|回国|回来|毕
 
 
 def search_story_cue(text: str) -> bool:
-    return bool(search(_STORY_CUE, normalize(text)))
+    return bool(search(_STORY_CUE, text[:1500].lower()))
 
 
 def story(texts: list[str], today: dt.date, correction: bool = False) -> dict[str, tuple[object, str]]:

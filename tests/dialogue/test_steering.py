@@ -114,3 +114,17 @@ def test_stop_asking_takes_programs_out_of_focus(bot, lang, opening, stop):
     programs = {v["program"] for v in r.verdicts}
     assert programs and not any("entrepreneur" in p or "startup" in p for p in programs)
     assert r.asking not in ("is_founder", "company_age_years", "overseas_startup_experience", "equity_percent")
+
+
+def test_conditions_time_will_change_carry_their_date(bot):
+    bot.handle("t", "我1986年12月出生，中国籍，在新加坡DBS银行做VP，2024年1月入职，哥大金融博士。工行总行想引进我，已签意向书，愿意全职回国五年。")
+    s = bot.handle("t", "总结")
+    youth = next(v for v in s.verdicts if v["program"] == "qianren.youth")
+
+    def dated(conds):
+        for c in conds:
+            yield from ([c] if "when" in c else [])
+            yield from dated(c.get("any_of", []) + c.get("all_of", []))
+    whens = {c["fact"]: c["when"] for c in dated(youth["conditions"])}
+    assert whens.get("age") == "2027-12-01"  # turns 41 then
+    assert "⏳" in s.text and "2027-12-01" in s.text
