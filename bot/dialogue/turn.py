@@ -22,7 +22,9 @@ from ..eligibility.report import (
 from ..eligibility.rules import rulebook
 from ..understand.extract import extract, search_story_cue, story
 from ..understand.intent import (
+    ADD_RE,
     CHANGE_RE,
+    FIT_RE,
     NEXT_YEAR_RE,
     STOP_RE,
     STOP_TOPICS,
@@ -184,8 +186,17 @@ class Turn:
         # a question that tells about the asker before any interview ("我是外国专家，年薪80万，补助能拿多少？")
         # starts one; in the middle of an interview a question is a side question
         about_me = gave_facts and not self.s.asking
+        focus_before = list(self.s.focus)
         if named and not answered and not names_selected and (intent or not ex.is_question or about_me):
-            self.s.focus = named
+            # "also check the Haiju youth project": added to the programs in focus; otherwise the named ones are the focus
+            self.s.focus = list(dict.fromkeys(self.s.focus + named)) if self.s.focus and ADD_RE.search(text) else named
+        elif named and self.s.focus and ADD_RE.search(text) and not names_selected:
+            self.s.focus = list(dict.fromkeys(self.s.focus + named))
+        if named and self.s.focus != focus_before and not gave_facts and not ex.is_question:
+            # a program named on its own ("also check the Haiju youth project") is a request to assess it now
+            self.s.interviewing = True
+            names = ("、" if self.lang == "zh" else ", ").join(short_name(p, self.lang) for p in named[:4])
+            return self.progress([M.t(self.lang, "focus", names=names)] + notes, [])
         if ex.is_question and not intent:
             if not about_me:
                 # a question about the rules, even with a fact in it ("can I bring my spouse if I am a
@@ -225,6 +236,19 @@ class Turn:
         """Only what the turn changed, with the values before it: fact -> [value, provenance] (None = unset)."""
         facts, prov = before
         return {f: [facts.get(f), prov.get(f)] for f in dict.fromkeys(changed)}
+
+    def fit(self, head: str) -> Reply:
+        """"Which program fits me?": the programs closest to a fit first, each with why, then the question that
+        splits the rest."""
+        vs = self.verdicts()
+        body = wrapup.ranking(vs, self.lang)
+        fact = self.next_question(vs)
+        parts = [p for p in (head, body) if p]
+        if fact:
+            self.s.asking = fact
+            parts.append((self.reason(fact, vs) + (" " if self.lang == "en" else "") + question(fact, self.lang)).strip())
+            return self.reply("\n".join(parts), "question", vs, asking=fact)
+        return self.reply("\n".join(parts), "summary", vs)
 
     def bare_correction(self, text: str) -> dict:
         """"Sorry, I meant 42", "不对，是42", "I said NO": a new value for a fact recorded in the last turn (the one
@@ -283,6 +307,8 @@ class Turn:
                 gone = len(programs) - len(keep)
                 notes.append(M.t(self.lang, "focus_dropped", n=gone))
                 return self.progress(notes, [])
+        if FIT_RE.search(text):
+            return self.fit(head)
         if CHANGE_RE.search(text):
             return self.reply((head + "\n" if head else "") + wrapup.what_to_change(self.verdicts(), self.lang), "answer")
         hypothesis, said = {}, []

@@ -289,3 +289,37 @@ def when_lines(vs: list[Verdict], facts: dict, today: dt.date, lang: str, limit:
                          f"（{w['article']}）" if lang == "zh" else
                          f"⏳ {short_name(v.program.id, lang)}: {w['text_en']} ({w['article']})")
     return lines[:limit]
+
+
+def ranking(vs: list[Verdict], lang: str, limit: int = 5) -> str:
+    """The programs by how close they are: fits, a step away, an exception away, still open (fewest unknowns
+    first); each with its reason. The ruled-out ones in one line."""
+    def rank(v):
+        if v.status == "eligible":
+            return (0, 0)
+        if only_steps_left(v):
+            return (1, len(failing_facts(v)))
+        if v.status == "needs_exception":
+            return (2, len(failing_facts(v)))
+        if v.status == "undetermined":
+            return (3, len(v.missing))
+        return (9, 0)
+    close = sorted((v for v in vs if rank(v)[0] < 9), key=rank)[:limit]
+    lines = [_t(lang, "按接近程度排列：", "Closest first:")]
+    for i, v in enumerate(close, 1):
+        r = rank(v)[0]
+        if r == 0:
+            why = _t(lang, "符合", "fits")
+        elif r == 1:
+            why = _t(lang, "完成一步即符合：", "fits once you: ") + "; ".join(step_lines(v, lang))
+        elif r == 2:
+            ch = verdict_changes(v, lang)
+            why = _t(lang, "需破格：", "needs an exception: ") + (ch[0]["text"] if ch else "")
+        else:
+            sep = "、" if lang == "zh" else ", "
+            why = _t(lang, "还需了解：", "still to know: ") + sep.join(label(f, lang) for f in v.missing[:3])
+        lines.append(f"{i}. {short_name(v.program.id, lang)} — {why}")
+    out = [v for v in vs if rank(v)[0] == 9]
+    if out:
+        lines.append(ruled_out_line(out, lang))
+    return "\n".join(lines)

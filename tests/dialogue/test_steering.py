@@ -128,3 +128,16 @@ def test_conditions_time_will_change_carry_their_date(bot):
     whens = {c["fact"]: c["when"] for c in dated(youth["conditions"])}
     assert whens.get("age") == "2027-12-01"  # turns 41 then
     assert "⏳" in s.text and "2027-12-01" in s.text
+
+
+@pytest.mark.parametrize("opening,fit,add", [
+    ("I'm 36, Chinese citizen, PhD Oxford 2019, postdoc at Oxford since. Tsinghua offered me a job.",
+     "Which program fits me?", "also check the Haiju youth project"),
+    ("我36岁，中国籍，2019年牛津博士毕业，之后一直在牛津做博后，清华想引进我。", "我适合哪个项目？", "再看看海聚青年项目"),
+])
+def test_which_program_fits_and_adding_a_program(bot, opening, fit, add):
+    bot.handle("f", opening)
+    r = bot.handle("f", fit)
+    assert ("Closest first" in r.text or "按接近程度" in r.text) and "1." in r.text
+    r = bot.handle("f", add)
+    assert any(v["program"] == "haiju.youth" for v in r.verdicts) and "didn't understand" not in r.text and "没能理解" not in r.text
