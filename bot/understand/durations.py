@@ -209,7 +209,7 @@ def classify_durations(msg: Message, durs: list[_Dur]):
         # 4. full-time commitment
         if d.unit == "y" and _FULLTIME.search(clause):
             past = search(r"已经|已|曾经|曾|当年|那时|那几年|以前|之前|(?:干|做|工作|待|呆)了|海外|国外|(?:19|20)\d\d\s*(?:年)?\s*(?:至|到|-|–)|" + en_words(
-                r"already|have been|has been|'ve been|since|used to|was|were|back then|previously|formerly"), clause)
+                r"already|have been|has been|'ve been|since|used to|was|were|back then|previously|formerly|worked|spent|did"), clause)
             if not past:
                 msg.add("commit_fulltime_years", months_value("commit_fulltime_years", d.months), d.start, span=span)
                 continue

@@ -203,7 +203,8 @@ def _extract(text, asking, today) -> Extraction:
     if asking:
         # a reply is read against the pending question only when it can be one: "BIT is a university by the way, not a
         # research institute" is no "none" for the degree, "check the Haiju short-term project please" no selection
-        long_text = len(low) > 60 or (len(low) > 30 and res.is_question) or (
+        long_text = len(low) > 60 or (len(low) > 30 and res.is_question) or (res.is_question and len(low) > 8 and kind(asking) in (
+            "int", "years", "months", "number")) or (
             asking == "selected_programs" and search(r"check|please|assess|look at|看看|帮我|评估|查一下", low))
         if len(facts) >= 2 and len(low) > 24 and not _names_fact(asking, low):
             long_text = True  # a message telling its own facts answers the pending question only by naming it

@@ -149,11 +149,15 @@ def scope(low: str) -> Scope:
             while ce < sent_end:
                 nxt = next((x for x in seps if x.start() >= ce), None)
                 start = nxt.end() if nxt else ce
-                if start >= sent_end or re.match(r"\s*(?:(?:and|but|so)\s+)?(?:我|本人|i(?![a-z])|i'm|i've|my(?![a-z])|me(?![a-z]))", low[start:start + 12]) \
-                        or not re.match(r"\s*(?:(?:and|but|also|then)\s+)?(?:she|he|they|her|his|their|who|founded|runs|works|is|was|has|holds"
-                                        r"|got|won|started|lives|moved|[a-z]+\s*$|[a-z]+\s*,|目前|现在|在|也|还|曾|一直|是|做|当|任|之后|后来|然后|随后)",
-                                        low[start:start + 14]):
-                    break
+                nxt_end = _next(clause_ends, start, len(low))
+                clause = low[start:nxt_end]
+                if start >= sent_end or re.search(r"我|本人|(?<![a-z])(?:i|i'm|i've|my|me)(?![a-z])", clause):
+                    break  # the applicant is the subject again
+                if re.match(r"[a-z]", clause.strip()[:1] or "x") and not re.match(
+                        r"\s*(?:(?:and|but|also|then)\s+)?(?:she|he|they|her|his|their|who|founded|runs|works|is|was|has|holds"
+                        r"|got|won|started|lives|moved|[a-z]+\s*$|[a-z]+\s*,)", low[start:start + 14]):
+                    break  # an English clause with a subject of its own
+                # a Chinese clause without a subject goes on with the person before: "…，他是第一大股东，公司成立三年了"
                 ce = _next(clause_ends, start, len(low))
             blank.append((cs, ce))
             out.third_party.append(low[cs:ce].strip())

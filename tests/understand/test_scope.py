@@ -33,6 +33,9 @@ CASES = [
      ("academy_member", "awards")),
     ("en-colleague-of-mine", "A colleague of mine, Lars, founded a spin-off in Shanghai in 2020 and he's still its largest shareholder.",
      {}, ("is_founder", "largest_shareholder", "company_age_years")),
+    ("zh-third-party-goes-on", "我先生在深圳自己开了家公司，他是第一大股东，公司成立三年了。", {},
+     ("is_founder", "largest_shareholder", "company_age_years", "employer_type")),
+    ("zh-third-party-then-me", "我爱人是美国籍，所以我想问问，我是中国籍。", {"nationality": "chinese"}, ()),
     # negation
     ("zh-denial-after-list", "合同、意向书都还没签。学术不端、违法违纪更是从来没有过。", {"has_contract": False, "misconduct": False}, ()),
     ("zh-denial-also", "学术不端也没有，论文从没撤过稿。", {"misconduct": False}, ()),
