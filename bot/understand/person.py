@@ -182,9 +182,14 @@ def find_nationality(msg: Message):
                                      rf"|not chinese|non-chinese citizen")
                          # "Hi, 42, Italian.", "Canadian, 34, assistant professor": the adjective said on its own
                          + rf"|(?:^|(?<=[,.;:!]\s)|(?<=[,.;:!]))\s*(?:american|{NATION_ADJ})(?=\s*(?:[,.;]|$|\(|and\s+\d))")
+    parents = re.compile(r"父母|父亲|母亲|爸|妈|" + en_words(r"parents|father|mother|dad|mom"))
     for m in find_all(chinese, low):
+        if parents.search(msg.ctext(m.start())):
+            continue  # "我父母都是中国人" tells the descent (ethnic_chinese), not the applicant's citizenship
         msg.add("nationality", "foreign" if msg.negated(m.start(), after=False) else "chinese", m.start())
     for m in find_all(foreign, low):
+        if parents.search(msg.ctext(m.start())):
+            continue
         txt = m.group()
         if txt in ("not chinese",):
             msg.add("nationality", "foreign", m.start())
@@ -207,6 +212,10 @@ def find_ethnic(msg: Message):
         if low[max(0, m.start() - 1):m.start()] == "非":
             neg = True
         msg.add("ethnic_chinese", not neg, m.start())
+    # "跟中国没有血缘关系", "父母都是法国人", "no Chinese ancestry": not of Chinese descent
+    for m in find_all(r"(?:跟|和|与)中国没有(?:任何)?血缘|没有中国血统|没有华人血统|父母(?:都|均)?是(?!中国|华)[\u4e00-\u9fff]{1,4}人|" + en_words(
+            r"no chinese (?:ancestry|heritage|blood|roots)|not (?:ethnically )?chinese by (?:descent|origin)|non-chinese (?:descent|origin)"), low):
+        msg.add("ethnic_chinese", False, m.start())
 
 
 DEG_RANK = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}

@@ -141,7 +141,9 @@ def scope(low: str) -> Scope:
             ce = _next(clause_ends, cs + m.end(), len(low))
             tp = _SW["third_party"]
             if any(w in m.group() for w in tp["ancestry_people"]) and "in-law" not in m.group() \
-                    and any(w in low[cs:ce] for w in tp["ancestry_words"]):
+                    and (any(w in low[cs:ce] for w in tp["ancestry_words"]) or re.search(
+                        r"是[\u4e00-\u9fff]{1,4}人|血缘|血统|" + en_words(r"descent|ancestry|origin|are (?:both )?[a-z]+ian|are (?:both )?[a-z]+ese"),
+                        low[cs:ce])):
                 continue  # the parents' origin is the applicant's descent
             # the clauses after it in the same sentence, until someone else is the subject, are still about that
             # person: "我爱人是中国公民，目前在深圳的一家科技公司工作", "my wife is Chinese, and she's a professor…"

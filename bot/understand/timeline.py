@@ -36,7 +36,7 @@ _DEGREE = [
 ]
 _DEG_RANK = {"bachelor": 1, "master": 2, "phd": 3}
 _POSTDOC = re.compile(r"博士后|博后|" + en_words(r"post-?docs?|postdoctoral|post-doctoral"))
-_WORK = re.compile(r"工作|任职|任教|就职|执教|供职|做了|干了|干到|一直干|做研究|搞研究|做科研|入职|加入|转到|跳槽|当|担任|现任|留在|留校|上班|在职|全职|专职|在[^，,。]{1,24}做|" + en_words(
+_WORK = re.compile(r"工作|任职|任教|就职|执教|供职|做了|干了|干到|一直干|做研究|搞研究|做科研|进了|进入|入职|加入|转到|跳槽|当|担任|现任|留在|留校|上班|在职|全职|专职|在[^，,。]{1,24}做|" + en_words(
     r"work\w*|employed|joined|job|serv\w+ as|at|as an?|spent|hold|held|doing research|researching"))
 _CURRENT = re.compile(r"现在|目前|现任|现为|现就职|至今|一直|如今|今年起|仍在|还在|^\s*(?:老师好\s*)?我是|" + en_words(
     r"now|currently|current|present|presently|since|ever since|still|today|these days|i'm an?|i am an?|i hold|i work"))

@@ -36,6 +36,8 @@ CASES = [
     ("zh-third-party-goes-on", "我先生在深圳自己开了家公司，他是第一大股东，公司成立三年了。", {},
      ("is_founder", "largest_shareholder", "company_age_years", "employer_type")),
     ("zh-third-party-then-me", "我爱人是美国籍，所以我想问问，我是中国籍。", {"nationality": "chinese"}, ()),
+    ("zh-parents-descent-not-citizenship", "我父母都是中国人", {"ethnic_chinese": True}, ("nationality",)),
+    ("zh-parents-foreign", "我是法国人，法国籍，父母都是法国人，跟中国没有血缘关系。", {"nationality": "foreign", "ethnic_chinese": False}, ()),
     # negation
     ("zh-denial-after-list", "合同、意向书都还没签。学术不端、违法违纪更是从来没有过。", {"has_contract": False, "misconduct": False}, ()),
     ("zh-denial-also", "学术不端也没有，论文从没撤过稿。", {"misconduct": False}, ()),
