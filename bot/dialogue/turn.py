@@ -45,6 +45,8 @@ from .store import Session
 MAX_ATTEMPTS = 2
 
 
+# any of the steering requests, in one pattern (most turns have none)
+STEER_CUE = re.compile("|".join(p.pattern for p in (STOP_RE, FIT_RE, CHANGE_RE, SUMMARY_RE, NEXT_YEAR_RE)), re.I)
 # a correction that names no fact: "sorry, I meant 42", "I said NO", "不对，是42", "我说的是没有"
 BARE_FIX = re.compile(r"^\s*(?:sorry|no wait|wait|oops|actually|correction|i meant|i said|不对|说错了|我说错了|更正|其实|我说的是|打错了|是)"
                       r"|(?<![a-z])(?:i meant|i said|i mean)(?![a-z])")
@@ -291,8 +293,10 @@ class Turn:
     def steer(self, text: str, ex, notes: list[str]) -> Reply | None:
         """A what-if is answered on a copy of the profile; "我差什么" lists what would change each verdict;
         "总结" / "what now" gives the wrap-up. The facts the message also stated are already applied."""
-        programs = self.focus()
         head = "\n".join(notes)
+        if not (ex.what_ifs or STEER_CUE.search(text)):
+            return None  # nothing to steer: the common case, decided with one search
+        programs = self.focus()
         stop = STOP_RE.search(text)
         if stop:
             # "stop asking about startups", "别再问创业的事了": those programs leave the focus, and their questions with them
