@@ -46,9 +46,12 @@ def failing_facts(v: Verdict) -> set[str]:
 
 
 def only_steps_left(v: Verdict) -> bool:
-    """Ruled out only by what the applicant can still do: sign the contract, commit the time, use one platform."""
+    """Ruled out only by what the applicant can still do (sign the contract, commit the time, use one platform),
+    with every other condition known: a step away, not a promise over facts nobody has given."""
+    from ..eligibility.report import walk
     missing = failing_facts(v)
-    return v.status == "ineligible" and bool(missing) and missing <= STEPS
+    return v.status == "ineligible" and bool(missing) and missing <= STEPS and not any(
+        o.status == "unknown" for o in walk(v.outcomes))
 
 
 def step_lines(v: Verdict, lang: str) -> list[str]:
@@ -207,6 +210,16 @@ def what_if(facts: dict, hypothesis: dict, programs: list[str], lang: str, said:
     head = _t(lang, f"假设（{said}）——只是推演，您的资料未改动：", f"Supposing {said} (a what-if; your facts are unchanged):")
     lines = [head]
     moved = [v for v in then if v.status != now[v.program.id].status]
+    better = [v for v in moved if v.status in ("eligible", "needs_exception")]
+    rest = [v for v in moved if v not in better]
+    if len(moved) > 6:  # the programs that would fit in full, the others in one line
+        moved = better[:6]
+        if rest:
+            lines.append(_t(lang, f"另有{len(rest)}个项目的结论会变（多为“尚待确定”，还缺其他信息），发送“详细”查看。",
+                            f"{len(rest)} other programs would change (mostly to undetermined: other facts are still missing); "
+                            f"say \"details\" for each."))
+            if not moved:
+                return "\n".join(lines), [verdict_json(v, lang) for v in then]
     for v in moved:
         lines.append(f"• {short_name(v.program.id, lang)}：{status_text(now[v.program.id].status, lang)} → {status_text(v.status, lang)}"
                      if lang == "zh" else

@@ -141,3 +141,12 @@ def test_which_program_fits_and_adding_a_program(bot, opening, fit, add):
     assert ("Closest first" in r.text or "按接近程度" in r.text) and "1." in r.text
     r = bot.handle("f", add)
     assert any(v["program"] == "haiju.youth" for v in r.verdicts) and "didn't understand" not in r.text and "没能理解" not in r.text
+
+
+def test_a_step_away_is_said_only_when_nothing_else_is_unknown(bot):
+    bot.handle("o", "老师好 我36 2019年在帝国理工拿的博士 之后一直在剑桥做博后 清华想引进我 还没签")
+    s = bot.handle("o", "总结")
+    # nationality is unknown, so the foreign-expert programs are no "step away", however the contract goes
+    assert "完成以下一步即符合：海聚工程外专" not in s.text and "外专长期项目 —" not in s.text
+    r = bot.handle("o", "如果我签了合同呢？")
+    assert r.kind == "what_if" and "都不变" not in r.text or "会变" in r.text
