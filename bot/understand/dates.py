@@ -250,6 +250,3 @@ def dates(low: str, today: dt.date) -> list[DateMention]:
 
 _MONTH_ONLY = re.compile(rf"(?:that|in|from|since|starting)\s+(?P<mn>{_M_EN})(?![a-z])(?!\s*\d)|(?<![\d年])(?P<zm>1[0-2]|[1-9])\s*月(?:份)?(?=\s*(?:开始|起|入职|加入|去|到|回))")
 
-
-def months_between(start: When, end: When) -> Span:
-    return Span.between(start, end)

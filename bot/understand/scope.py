@@ -97,10 +97,6 @@ class Scope:
     not_yet_signed: bool = False                # "等合同签了再说", "once the contract is signed": it is not signed yet
 
 
-def _clause_starts(low: str) -> list[int]:
-    return [0] + [m.end() for m in _CLAUSE_END.finditer(low)]
-
-
 def _next(ends: list[int], pos: int, default: int) -> int:
     """The first boundary at or after pos (boundaries found once per message, so many "if"s cost no more)."""
     i = bisect.bisect_left(ends, pos)

@@ -525,8 +525,6 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
                 last_pos.current = True
                 if last_pos.abroad is None and abroad is not None:
                     last_pos.abroad = abroad
-        if tail and isinstance(last, Education) is False and orgs == [] and deg is None and last is not None and last is not last_pos:
-            pass
     # an arrival abroad with "have worked here ever since" is a position abroad that started then
     for mv in tl.moves:
         if mv.kind == "arrive" and mv.current and not any(p.words == mv.words for p in tl.positions):
