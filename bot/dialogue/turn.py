@@ -21,6 +21,7 @@ from ..eligibility.report import (
 )
 from ..eligibility.rules import rulebook
 from ..understand.extract import extract, search_story_cue, story
+from ..understand.person import DEG_RANK
 from ..understand.intent import (
     ADD_RE,
     CHANGE_RE,
@@ -226,8 +227,7 @@ class Turn:
         if f == "overseas_title":
             return role in ("past", "side")
         if f == "degree":
-            rank = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
-            return rank.get(value, 0) < rank.get(self.s.facts[f], 0)
+            return DEG_RANK.get(value, 0) < DEG_RANK.get(self.s.facts[f], 0)
         return False
 
     def snapshot(self) -> tuple[dict, dict]:

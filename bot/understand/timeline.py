@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from .choices import TITLE_RX, choice_value
 from .dates import DateMention, Span, When, dates
 from .durations import durations
+from .person import DEG_RANK
 from .orgs import Mention, Org, organisations, places
 from .text import en_words, full_match, match_at, search
 
@@ -34,7 +35,6 @@ _DEGREE = [
     ("master", re.compile(r"硕士|研究生学历|" + en_words(r"master'?s?|ms|msc|mba|mph|meng|ma|mphil|llm|mfa"))),
     ("bachelor", re.compile(r"本科|学士|" + en_words(r"bachelor'?s?|bs|bsc|ba|beng|undergrad\w*"))),
 ]
-_DEG_RANK = {"bachelor": 1, "master": 2, "phd": 3}
 _POSTDOC = re.compile(r"博士后|博后|" + en_words(r"post-?docs?|postdoctoral|post-doctoral"))
 _WORK = re.compile(r"工作|任职|任教|就职|执教|供职|做了|干了|干到|一直干|做研究|搞研究|做科研|进了|进入|入职|加入|转到|跳槽|当|担任|现任|留在|留校|上班|在职|全职|专职|在[^，,。]{1,24}做|" + en_words(
     r"work\w*|employed|joined|job|serv\w+ as|at|as an?|spent|hold|held|doing research|researching"))
@@ -61,7 +61,6 @@ _COMPANY = re.compile(r"公司|企业|创业|" + en_words(r"company|startup|star
 _ASSOC = re.compile(r"协会|学会|联合会|基地|园区|社团|中心|" + en_words(r"association|society|nonprofit|non-profit|501\(c\)|foundation|federation|base|park"))
 _HR = re.compile(r"人事|人力资源|招聘|" + en_words(r"hr|human resources|recruiter|recruiting"))
 _CHINA = re.compile(r"国内|回国后|回来后|在国内|我校|本校|我们学校|在中国|中国的|中资|" + en_words(r"in china|chinese (?:university|institute|company)|back in china|here in china"))
-_FULLTIME = re.compile(r"全职|专职|" + en_words(r"full[- ]?time"))
 _RESEARCH_TITLES = {"postdoc", "researcher", "professor", "associate_professor", "assistant_professor"}
 _RESEARCH_WORDS = re.compile(r"研究|科研|实验室|" + en_words(r"research\w*|scientist|fellow|lab|laboratory|lecturer"))
 _FUTURE = re.compile(r"愿意|打算|计划|准备|将来|将|会|承诺|想|希望|考虑|拟|" + en_words(
@@ -115,12 +114,15 @@ class Position:
     current: bool = False
     past: bool = False
     length: Span | None = None
-    fulltime: bool = False
     research: bool = False
-    finance: bool = False
     employer_type: str | None = None
     region: str | None = None
     order: float = 0.0          # place in time when no date says it ("再往前是Harvard postdoc": before the last)
+
+    @property
+    def finance(self) -> bool:
+        """At a bank, a fund or a regulator: time there counts as finance time."""
+        return bool(self.org and self.org.kind in ("finance", "regulator"))
 
 
 @dataclass
@@ -491,9 +493,7 @@ def read(low: str, today: dt.date, skip=None, cut_text: str | None = None) -> Ti
             p.order = float(seg.start)
             if match_at(r"\s*(?:再往前|再之前|更早|更早之前|在此之前|此前|" + en_words(r"before that|prior to that|earlier|before this") + ")", text) and last_pos is not None:
                 p.order, p.past, p.current = last_pos.order - 0.5, True, False  # earlier than a post before: over
-            p.fulltime = bool(_FULLTIME.search(text))
             p.research = (p.title in _RESEARCH_TITLES) or bool(_RESEARCH_WORDS.search(text))
-            p.finance = bool(org and org.kind in ("finance", "regulator"))
             if p.abroad is False:
                 p.employer_type = (org.cn_type if org and org.cn_type else None) or choice_value("employer_type", text, strict=True)
                 if p.employer_type == "none":
@@ -659,7 +659,7 @@ def _degrees(tl: Timeline, today: dt.date) -> dict[str, Derived]:
     """The highest degree named, where it was taken and whether that university is well known."""
     out: dict[str, Derived] = {}
     if tl.educations:
-        top = max(tl.educations, key=lambda e: (_DEG_RANK[e.degree], -e.pos))
+        top = max(tl.educations, key=lambda e: (DEG_RANK[e.degree], -e.pos))
         out["degree"] = Derived(top.degree, top.words, "stated")
         if top.abroad is not None:
             out["degree_abroad"] = Derived(top.abroad, top.words)
