@@ -24,6 +24,7 @@ from ..eligibility.report import (
     unmet_leaves,
     verdict_changes,
     verdict_json,
+    verdict_line,
 )
 from ..eligibility.rules import Cite
 
@@ -132,12 +133,7 @@ def summary(vs: list[Verdict], lang: str, focus_named: bool = False, facts: dict
         lines.append(_t(lang, "⚠️ 需破格：", "⚠️ Needs an exception: ") + short_name(v.program.id, lang)
                      + (f" — {why[0]['text']}" if why else ""))
     if out_ and (focus_named or len(out_) <= 2):
-        for v in out_:
-            js = verdict_json(v, lang)
-            dec = [c for c in js["conditions"] if c["status"] in ("failed", "relaxable")]
-            why = f" — {dec[0]['text']}（{dec[0]['article']}）" if dec and lang == "zh" else (
-                f" — {dec[0]['text']} ({dec[0]['article']})" if dec else "")
-            lines.append(_t(lang, "❌ 不符合：", "❌ Ruled out: ") + short_name(v.program.id, lang) + why)
+        lines += [verdict_line(v, lang) for v in out_]  # the program, its status and the condition that decided it
     elif out_:
         lines.append(ruled_out_line(out_, lang))
     if open_:
