@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .vocab import table
+
 _DIR = Path(__file__).parent / "vocab"
 
 
@@ -130,7 +132,7 @@ def _indexes() -> tuple[_Index, _Index, dict[str, Org]]:
 
 
 def _abroad_places() -> list[str]:
-    data = tomllib.loads((_DIR / "places.toml").read_text(encoding="utf-8"))
+    data = table("places.toml")  # the places the clause readers use, read once
     words = [w for w in data["abroad"]["zh"] if w not in ("海外", "国外", "境外", "外国", "出国", "留学", "香港", "澳门")]
     words += [w.replace("\\.", ".") for w in data["abroad"]["en_places"] if "\\" not in w and w not in ("states", "hong kong")]
     words += [w for w in data.get("abroad_cities", {}).get("names", [])]

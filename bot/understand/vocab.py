@@ -23,6 +23,11 @@ def _alt(words: list[str]) -> str:
     return "|".join(words)
 
 
+def table(name: str) -> dict:
+    """A vocabulary file as read once at import ("places.toml", "institutions.toml", "work.toml")."""
+    return {"places.toml": _places, "institutions.toml": _inst, "work.toml": _work}[name]
+
+
 def vocab_list(section: str, key: str) -> str:
     """One list of a vocabulary file as an alternation, e.g. ("chinese_universities", "zh")."""
     for data in (_places, _inst, _work):
