@@ -132,7 +132,7 @@ def summary(vs: list[Verdict], lang: str, focus_named: bool = False, facts: dict
         why = verdict_changes(v, lang)
         lines.append(_t(lang, "⚠️ 需破格：", "⚠️ Needs an exception: ") + short_name(v.program.id, lang)
                      + (f" — {why[0]['text']}" if why else ""))
-    if out_ and (focus_named or len(out_) <= 2):
+    if out_ and len(out_) <= (3 if focus_named else 2):  # a few named programs one by one; more in one line
         lines += [verdict_line(v, lang) for v in out_]  # the program, its status and the condition that decided it
     elif out_:
         lines.append(ruled_out_line(out_, lang))
