@@ -14,6 +14,7 @@ class Reply:
     verdicts: list[dict] = field(default_factory=list)  # SPEC 5 verdicts of the programs in focus
     kind: str = "info"  # question | verdict | answer | summary | what_if | info | error | duplicate
     what_if: list[dict] | None = None  # for kind "what_if": the verdicts under the hypothesis (profile untouched)
+    edits: list[tuple[str, str]] = field(default_factory=list)  # (fact, label): /profile's change buttons
 
     def as_json(self) -> dict:
         return {"reply": self.text, "lang": self.lang, "asking": self.asking, "facts": self.facts,

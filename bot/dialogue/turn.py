@@ -60,6 +60,7 @@ class Turn:
         self.text = text
         self.lang = session.lang
         self._history = history  # the user's earlier messages, or a function that reads them when needed
+        self.fixing = False  # this turn only corrected what was known: the pending question still stands
 
     @property
     def history(self) -> list[str]:
@@ -153,6 +154,7 @@ class Turn:
             # "I said NO", "sorry, I meant 42": about what was recorded last turn, not the pending question
             fixed = self.bare_correction(text)
             if fixed:
+                self.fixing = True
                 notes: list[str] = []
                 before = self.snapshot()
                 changed = self.apply(fixed, notes, {f: (text[:120], "stated") for f in fixed}, {}, True)
@@ -161,7 +163,11 @@ class Turn:
                 return self.progress(notes, changed)
         notes: list[str] = []
         before = self.snapshot()
-        changed = self.apply(ex.facts, notes, ex.provenance, ex.roles, ex.correction)
+        # a known fact is asked again only after /edit: the answer to it is a correction
+        editing = bool(self.s.asking and self.s.asking in self.s.facts and self.s.asking in ex.facts)
+        known_before = set(self.s.facts)
+        changed = self.apply(ex.facts, notes, ex.provenance, ex.roles, ex.correction or editing)
+        self.fixing = bool(changed) and set(changed) <= known_before
         if self.s.turn_count > 1 and search_story_cue(text) and self.history:
             # "Before that I did my PhD at Columbia, graduated in 2017" completes the career told before it
             told = story(self.history[-6:] + [text], assessment_date(), ex.correction)
@@ -398,7 +404,10 @@ class Turn:
         for v in vs:
             if v.status != "undetermined":
                 continue
-            open_facts = [f for f in v.missing if f not in self.s.declined]
+            # a fact is asked once: one asked before and left unanswered (the user told something else) is not
+            # asked again; it stays open in the summary, and the user can still say it or /edit it
+            open_facts = [f for f in v.missing if f not in self.s.declined
+                          and (f not in self.s.attempts or (self.fixing and f == self.s.asking))]
             for pos, f in enumerate(open_facts):
                 # a program close to its verdict weighs more (1/len): finishing one
                 # program beats nibbling at many; earlier facts are the decisive ones
@@ -638,8 +647,16 @@ class Turn:
         """/edit FACT VALUE: the value read as an answer to that fact's question (so "/edit age 39",
         "/edit unfulfilled_sponsorship no", "/edit employer_region 新疆" all work)."""
         fact, _, value = arg.strip().partition(" ")
-        if fact not in Profile.model_fields or fact == "as_of" or not value.strip():
+        if fact not in Profile.model_fields or fact == "as_of":
             return self.reply(M.t(self.lang, "edit_usage"), "error")
+        if not value.strip():
+            # "/edit age" (the profile's ✏️ button): ask that fact again; the answer replaces the old value
+            self.s.asking = fact
+            if fact in self.s.declined:
+                self.s.declined.remove(fact)
+            now = self.s.facts.get(fact)
+            head = M.t(self.lang, "edit_now", label=label(fact, self.lang), value=show_value(fact, now, self.lang)) if now is not None else ""
+            return self.reply((head + "\n" if head else "") + question(fact, self.lang), "question", asking=fact)
         ex = extract(value, asking=fact, today=assessment_date())
         if fact not in ex.facts:
             return self.reply(M.t(self.lang, "edit_unread", label=label(fact, self.lang), value=value[:40]), "error")
@@ -679,7 +696,10 @@ class Turn:
             if p and p.get("said"):  # the words that set it, and whether it was said, worked out or assumed
                 lines.append(M.t(self.lang, "profile_said", said=p["said"][:120], how=M.t(self.lang, "how_" + p.get("how", "stated"))))
         lines.append(M.t(self.lang, "profile_edit"))
-        return self.with_pending("\n".join(lines))
+        reply = self.with_pending("\n".join(lines))
+        # one ✏️ button per fact where the frontend has buttons (Telegram); "/edit FACT" elsewhere
+        reply.edits = [(f, label(f, self.lang)) for f in self.s.facts if f in Profile.model_fields and f != "as_of"]
+        return reply
 
 
 def v_facts(v: Verdict) -> set[str]:

@@ -55,8 +55,16 @@ def fact_values(profile: Profile, fact: str) -> list | None:
 
 
 def implied(profile: Profile, fact: str):
-    """What one commitment says about the other: two months a year is not a full-time
-    commitment, and full-time for N years is twelve months a year for N years."""
+    """What one fact says about another: two months a year is not a full-time commitment, full-time for
+    N years is twelve months a year for N years, and the shareholder facts below."""
+    # the applicant is a natural person: the largest shareholder is the largest individual one, and one who is
+    # not the largest individual shareholder is not the largest overall; more than half is the largest of all
+    if fact in ("largest_shareholder", "largest_natural_person_shareholder") and (profile.equity_percent or 0) > 50:
+        return True
+    if fact == "largest_natural_person_shareholder" and profile.largest_shareholder:
+        return True
+    if fact == "largest_shareholder" and profile.largest_natural_person_shareholder is False:
+        return False
     if fact == "commit_fulltime_years" and profile.commit_months_per_year is not None \
             and profile.commit_months_per_year < 12:
         return 0

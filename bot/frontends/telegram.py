@@ -163,7 +163,9 @@ def parse_callback_data(data: str) -> tuple[str, str, str] | None:
     """(kind 'a' or 'i', fact or '', value or index), or None for data this bot did not make."""
     kind, sep, rest = (data or "").partition(":")
     fact, sep2, payload = rest.partition(":")
-    if kind not in ("a", "i") or not sep or not sep2:
+    if kind not in ("a", "i", "e") or not sep or not sep2:
+        return None
+    if kind == "e" and (not fact or payload):  # e:<fact>: the profile's change button
         return None
     if kind == "i" and not payload.isdigit():
         return None
@@ -171,13 +173,18 @@ def parse_callback_data(data: str) -> tuple[str, str, str] | None:
 
 
 def keyboard(reply) -> InlineKeyboardMarkup | None:
-    if not reply.options:
-        return None
-    buttons = [InlineKeyboardButton(label, callback_data=callback_data(reply.asking, value, i))
-               for i, (value, label) in enumerate(reply.options)]
-    widest = max(len(label) for _, label in reply.options)
-    per_row = 3 if widest <= 6 else 2 if widest <= 14 else 1
-    return InlineKeyboardMarkup([buttons[i:i + per_row] for i in range(0, len(buttons), per_row)])
+    rows = []
+    if reply.options:  # the answers to the pending question
+        buttons = [InlineKeyboardButton(label, callback_data=callback_data(reply.asking, value, i))
+                   for i, (value, label) in enumerate(reply.options)]
+        widest = max(len(label) for _, label in reply.options)
+        per_row = 3 if widest <= 6 else 2 if widest <= 14 else 1
+        rows += [buttons[i:i + per_row] for i in range(0, len(buttons), per_row)]
+    if reply.edits:  # /profile: a ✏️ button per fact; pressing it asks that fact again
+        buttons = [InlineKeyboardButton(f"✏️ {label[:1].upper()}{label[1:]}", callback_data=f"e:{fact}:") for fact, label in reply.edits
+                   if len(f"e:{fact}:".encode()) <= MAX_CALLBACK_DATA]
+        rows += [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 # -- the adapter ---------------------------------------------------------------------------
@@ -238,6 +245,11 @@ class TelegramFrontend:
             return
         async with self.chat_lock(chat.id):
             parsed = parse_callback_data(q.data or "")
+            if parsed and parsed[0] == "e":  # ✏️ under /profile: ask that fact again (the keyboard stays)
+                await q.answer()
+                reply = await self.core(chat.id, f"/edit {parsed[1]}", update.update_id)
+                await self.send_reply(context.bot, chat.id, reply)
+                return
             session = await asyncio.to_thread(self.assistant.profile, str(chat.id))
             label = self.button_label(q, parsed, session.lang)
             fact = parsed[1] if parsed else ""

@@ -55,6 +55,28 @@ def test_undo_and_edit(bot):
     assert prov["age"]["said"] == "/edit age 36"
 
 
+def test_edit_a_fact_by_asking_it_again(bot):
+    """/edit FACT alone (the profile's ✏️ button) asks that fact again; the answer replaces the value even where
+    a later remark would not (the employer being joined), and /profile offers a change per fact."""
+    r = play(bot, "e", [
+        ("I'm 41, a Chinese citizen, full professor at Imperial College. Sichuan University wants me full-time.",
+         {"facts": {"age": 41, "employer_region": "other"}}),
+        ("/profile", {"says": ["age: 41"]}),
+    ])
+    assert ("age", "age") in r.edits and "employer_region" in dict(r.edits)
+    play(bot, "e", [
+        ("/edit employer_region", {"kind": "question", "says": ["employer"]}),
+        ("Xinjiang", {"facts": {"employer_region": "xinjiang", "age": 41}, "says": ["→"]}),
+        ("/edit age", {"kind": "question", "says": ["41"]}),
+        ("40", {"facts": {"age": 40}, "says": ["41 → 40"]}),
+    ])
+    play(bot, "z", [
+        ("我38岁，中国籍，博士。", {"facts": {"age": 38}}),
+        ("/edit degree", {"kind": "question", "says": ["博士"]}),
+        ("硕士", {"facts": {"degree": "master", "age": 38}, "says": ["博士 → 硕士"]}),
+    ])
+
+
 def test_what_if_answers_on_a_copy(bot):
     r = play(bot, "w", [
         ("I'm 39, Chinese citizen, PhD from MIT in 2019, assistant professor at Purdue since 2021. Tsinghua offered me a job.",

@@ -195,6 +195,11 @@ BOUNDARIES = [
     ("haiju.fulltime", {"commit_fulltime_years": 2.9, "commit_years": 0}, I, None),
     ("haiju.youth", {"commit_fulltime_years": 2.9, "commit_years": 0}, I, None),
     ("haiju.foreign_long", {"commit_fulltime_years": 2.9, "commit_years": 0}, I, None),
+    # Haiju's months and years are in Beijing (在京/来京): an employer elsewhere does not meet them
+    ("haiju.fulltime", {"employer_region": "other"}, I, None),
+    ("haiju.youth", {"employer_region": "xinjiang"}, I, None),
+    ("haiju.foreign_long", {"employer_region": "other"}, I, None),
+    ("haiju.fulltime", {"employer_region": DROP}, "undetermined", None),
     ("qianren.top_talent", {"commit_fulltime_years": 5}, E, None),
     ("qianren.top_talent", {"commit_fulltime_years": 4.9}, I, None),
     ("qianren.top_talent", {"commit_fulltime_years": 3}, I, None),

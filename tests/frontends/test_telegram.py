@@ -447,3 +447,30 @@ def test_latency_in_process():
 
     r = measure_latency(n=20)
     assert r["p50_ms"] < 250, r  # a loose bound for a busy CI machine; the bench reports the figure
+
+
+def test_profile_has_a_change_button_per_fact(fake, bot):
+    """/profile lists each fact with a ✏️ button; pressing it asks that fact again, and the answer
+    (typed or a button) replaces the old value, old → new."""
+    chat = 1011
+    say(fake, chat, "I'm 38 with a PhD in engineering, working at ETH Zurich as an assistant professor.", lang="en")
+    [prof] = say(fake, chat, "/profile", lang="en")
+    edit = dict(buttons(prof))
+    assert "✏️ Age" in edit and edit["✏️ Age"] == "e:age:", buttons(prof)
+    assert any(t.startswith("✏️ Highest degree") or t.startswith("✏️ Degree") for t in edit), edit
+    [ask] = press(fake, chat, prof, "✏️ Age", lang="en")
+    assert "38" in ask["text"] and "?" in ask["text"], ask["text"]  # what is recorded, then the question
+    assert asking(bot.db, chat) == "age"
+    [done] = say(fake, chat, "39", lang="en")
+    assert "38 → 39" in done["text"], done["text"]
+    assert profile(bot.db, chat)["facts"]["age"] == 39
+    # a degree is changed with its own options as buttons
+    [prof] = say(fake, chat, "/profile", lang="en")
+    label = next(t for t in dict(buttons(prof)) if "degree" in t.lower())
+    [ask] = press(fake, chat, prof, label, lang="en")
+    opts = [t for t, d in buttons(ask) if d.startswith(("a:degree:", "i:degree:"))]
+    assert opts, buttons(ask)
+    master = next(t for t in opts if "Master" in t)
+    [done] = press(fake, chat, ask, master, lang="en")
+    assert profile(bot.db, chat)["facts"]["degree"] == "master", done["text"]
+    no_rejections(fake)
