@@ -61,6 +61,7 @@ TEXTS = {
     "how_assumed": {"zh": "由此估计（可修改）", "en": "assumed from (you can change it)"},
     "profile_edit": {"zh": "要修改，直接说“把年龄改成39”之类，或用 /edit 字段（如 /edit age）。",
                      "en": "To change something, say e.g. \"change my age to 39\", or use /edit FACT (e.g. /edit age)."},
+    "splits": {"zh": "这一项决定{n}个项目：", "en": "This decides {n} programs:"},
     "edit_now": {"zh": "现在记录的{label}：{value}。", "en": "{label} is now recorded as {value}."},
     "search_usage": {"zh": "用法：/search 问题，例如 /search 青年项目年龄", "en": "Usage: /search <question>, e.g. /search youth project age limit"},
     "article_usage": {"zh": "用法：/article 文件 条款，例如 /article qianren-2017 第八条。文件：{docs}",

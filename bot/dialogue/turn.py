@@ -168,6 +168,8 @@ class Turn:
         known_before = set(self.s.facts)
         changed = self.apply(ex.facts, notes, ex.provenance, ex.roles, ex.correction or editing)
         self.fixing = bool(changed) and set(changed) <= known_before
+        if ex.correction and changed:
+            changed += self.follow(before, changed, notes)
         if self.s.turn_count > 1 and search_story_cue(text) and self.history:
             # "Before that I did my PhD at Columbia, graduated in 2017" completes the career told before it
             told = story(self.history[-6:] + [text], assessment_date(), ex.correction)
@@ -236,6 +238,24 @@ class Turn:
             return DEG_RANK.get(value, 0) < DEG_RANK.get(self.s.facts[f], 0)
         return False
 
+    def follow(self, before: tuple[dict, dict], changed: list[str], notes: list[str]) -> list[str]:
+        """A corrected date moves every duration worked out from the same words: "2019年回国创办了公司" gave both
+        the time back in China and the company's age, so "不对，我是2021年回国的" corrects both."""
+        facts0, prov0 = before
+        moved = {}
+        for f in changed:
+            p = prov0.get(f) or {}
+            if p.get("how") != "derived" or not p.get("said") or f not in facts0:
+                continue
+            for g, pg in prov0.items():
+                if g not in changed and g not in moved and (pg or {}).get("how") == "derived" \
+                        and pg.get("said") == p["said"] and facts0.get(g) == facts0[f] and g in self.s.facts:
+                    moved[g] = f
+        if not moved:
+            return []
+        return self.apply({g: self.s.facts[f] for g, f in moved.items()}, notes,
+                          {g: ((self.s.provenance.get(f) or {}).get("said", ""), "derived") for g, f in moved.items()}, {}, True)
+
     def snapshot(self) -> tuple[dict, dict]:
         return dict(self.s.facts), dict(self.s.provenance)
 
@@ -250,13 +270,33 @@ class Turn:
         splits the rest."""
         vs = self.verdicts()
         body = wrapup.ranking(vs, self.lang)
-        fact = self.next_question(vs)
+        fact, n = self.split_question(vs)
         parts = [p for p in (head, body) if p]
         if fact:
             self.s.asking = fact
-            parts.append((self.reason(fact, vs) + (" " if self.lang == "en" else "") + question(fact, self.lang)).strip())
+            self.s.attempts[fact] = self.s.attempts.get(fact, 0) + 1
+            why = M.t(self.lang, "splits", n=n) if n > 1 else self.reason(fact, vs)
+            parts.append((why + (" " if self.lang == "en" else "") + question(fact, self.lang)).strip())
             return self.reply("\n".join(parts), "question", vs, asking=fact)
         return self.reply("\n".join(parts), "summary", vs)
+
+    def split_question(self, vs: list[Verdict]) -> tuple[str | None, int]:
+        """For "which program fits me?": the missing fact that the most open programs wait on (their decisive
+        conditions first among equals), so each answer splits the field; with how many it decides for."""
+        count: dict[str, float] = {}
+        for v in vs:
+            if v.status != "undetermined":
+                continue
+            # a step the applicant can still take (sign, commit) is the same for every program: it splits nothing
+            open_facts = [f for f in v.missing if f not in self.s.declined and f not in self.s.attempts
+                          and f not in wrapup.STEPS]
+            for pos, f in enumerate(open_facts):
+                count[f] = count.get(f, 0.0) + 1.0 + 0.01 / (1 + pos)
+        if not count:
+            fact = self.next_question(vs)
+            return fact, 1
+        best = max(count, key=count.get)
+        return best, int(count[best])
 
     def bare_correction(self, text: str) -> dict:
         """"Sorry, I meant 42", "不对，是42", "I said NO": a new value for a fact recorded in the last turn (the one

@@ -305,14 +305,17 @@ def ranking(vs: list[Verdict], lang: str, limit: int = 5) -> str:
     first); each with its reason. The ruled-out ones in one line."""
     def rank(v):
         if v.status == "eligible":
-            return (0, 0)
+            return (0, 0, 0)
         if only_steps_left(v):
-            return (1, len(failing_facts(v)))
+            return (1, len(failing_facts(v)), 0)
         if v.status == "needs_exception":
-            return (2, len(failing_facts(v)))
+            return (2, len(failing_facts(v)), 0)
         if v.status == "undetermined":
-            return (3, len(v.missing))
-        return (9, 0)
+            # more conditions already met first: a researcher's work programs before a startup's, which
+            # only has fewer questions left because its conditions are reviews
+            from ..eligibility.engine import MET
+            return (3, -sum(o.status == MET for o in v.outcomes), len(v.missing))
+        return (9, 0, 0)
     close = sorted((v for v in vs if rank(v)[0] < 9), key=rank)[:limit]
     lines = [_t(lang, "按接近程度排列：", "Closest first:")]
     for i, v in enumerate(close, 1):

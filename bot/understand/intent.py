@@ -99,7 +99,8 @@ CHANGE_RE = re.compile(r"我差什么|还差什么|差在哪|缺什么|还缺什
 NEXT_YEAR_RE = re.compile(r"明年|下一年|一年后|过一年|" + en_words(r"next year|in a year|a year from now|in one year"), re.I)
 
 # "which program fits me?", "我适合哪个项目": rank the programs by how close they are
-FIT_RE = re.compile(r"(?:适合|符合|能申请|能报|可以报|可以申请)(?:的)?哪(?:个|些|一个)|哪(?:个|些)项目(?:适合|能|可以)|我适合什么|" + en_words(
+FIT_RE = re.compile(r"(?:适合|符合|能申请|能报|可以报|可以申请)(?:的)?哪(?:个|些|一个)|哪(?:个|些|一个)(?:项目|计划)?(?:最|更|比较)?(?:适合|能|可以|合适)"
+                    r"|我适合什么|我(?:最|更)?适合(?:申请|报)?(?:什么|哪)|" + en_words(
     r"which programs? (?:fits?|suits?|would fit|could i|can i|am i eligible|should i)|what programs? (?:fits?|suits?|can i|could i|am i)"
     r"|which one (?:fits|suits)|what are my options|which track"), re.I)
 # "also check the Haiju youth project", "国家的和北京的都要", "看看海聚青年": add the named programs to the focus

@@ -172,3 +172,35 @@ def test_a_step_away_is_said_only_when_nothing_else_is_unknown(bot):
     assert "完成以下一步即符合：海聚工程外专" not in s.text and "外专长期项目 —" not in s.text
     r = bot.handle("o", "如果我签了合同呢？")
     assert r.kind == "what_if" and "会变" in r.text and "所关注项目的结论都不变" not in r.text
+
+
+@pytest.mark.parametrize("opening,fit,split", [
+    ("Hi, I'm a Chinese citizen, 37, doing research in Germany. Which program fits me?", None, "This decides"),
+    ("你好，我是中国籍，37岁，在德国做研究。", "我适合哪个项目？", "这一项决定"),
+])
+def test_which_fits_asks_the_fact_that_splits_the_programs(bot, opening, fit, split):
+    """The question after the ranking is the one most open programs wait on (not a step such as the contract,
+    which is the same for all), and a researcher's work programs rank before the startup ones."""
+    r = bot.handle("s", opening)
+    if fit:
+        r = bot.handle("s", fit)
+    # the degree was asked once already in Chinese (before "which fits"): a fact is asked only once
+    assert split in r.text and r.asking in ("degree", "degree_abroad"), r.text
+    first = r.text.split("\n1. ", 1)[1].split("\n", 1)[0]
+    assert "startup" not in first and "创业" not in first, first
+    r = bot.handle("s", "PhD from Heidelberg, 2016" if fit is None else "2016年海德堡大学博士")
+    r = bot.handle("s", "which program fits me best?" if fit is None else "哪个项目最适合我？")
+    assert r.asking not in (None, "has_contract", "commit_fulltime_years", "degree"), r.text
+
+
+@pytest.mark.parametrize("opening,fix", [
+    ("我45岁，中国籍，2008年加州理工博士，在英特尔工作了10年，2019年回国在上海创办了芯片公司。", "不对，我是2021年回国的"),
+    ("I'm 45, Chinese citizen, PhD from Caltech 2008, worked at Intel in Oregon for 10 years, came back to China in 2019 "
+     "and founded a chip startup in Shanghai.", "sorry, I actually came back in 2021, not 2019"),
+])
+def test_a_corrected_date_moves_every_duration_read_from_it(bot, opening, fix):
+    r = bot.handle("d", opening)
+    assert r.facts["years_in_china"] == r.facts["company_age_years"] > 7
+    r = bot.handle("d", fix)
+    assert 5 < r.facts["years_in_china"] < 6 and r.facts["company_age_years"] == r.facts["years_in_china"], r.text
+    assert r.facts["age"] == 45
