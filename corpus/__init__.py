@@ -33,11 +33,10 @@ def documents() -> dict[str, Document]:
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, dict[str, list[str]]]:
-    """{doc: {article: [zh title, en title]}} from titles.toml."""
-    path = HERE / "titles.toml"
-    if not path.exists():
-        return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    """{doc: {article: [zh title, en title]}}, from the clause cards (cards.py)."""
+    from .cards import cards
+
+    return {doc: {art: [c.title_zh, c.title_en] for art, c in found.items()} for doc, found in cards().items()}
 
 
 def parse_document(doc: Document) -> list[Clause]:
@@ -46,7 +45,9 @@ def parse_document(doc: Document) -> list[Clause]:
 
 def reload() -> None:
     """Forget what this process parsed (after a document was added or removed)."""
-    for f in (builtin_documents, documents, load):
+    from .cards import cards
+
+    for f in (builtin_documents, documents, load, titles, cards):
         f.cache_clear()
 
 

@@ -20,6 +20,9 @@ class Document:
     in_force_note: str
     kind: str
     hints: tuple[str, ...] = ()
+    # how much a question that names no document leans to this one (retrieval multiplies its scores): the
+    # national measures are what "青年项目" or "the youth project" means when nobody says whose
+    prior: float = 1.0
     root: str = ""  # directory of a staff-added document; built-in ones live in SOURCES
     builtin: bool = True
 

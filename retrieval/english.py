@@ -100,3 +100,23 @@ def title_tokens(title_en: str) -> list[str]:
 
 def query_tokens(rest: list[str]) -> list[str]:
     return ["en:" + w for w in rest if len(w) > 1]
+
+
+# -- the English route: clause cards' English rendering, title and lay questions, stemmed --------------------
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer  # Snowball's English (Porter 2) stemmer: "permits"/"permit", "spouses"/"spouse"
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=20000)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def stemmed(text: str) -> list[str]:
+    """English text as stemmed content words (stopwords out): the tokens of the English index."""
+    _, stop, _ = glossary()
+    return [stem(w) for w in (w.strip(".'-") for w in WORD_RE.findall(text.lower())) if w and w not in stop and len(w) > 1]

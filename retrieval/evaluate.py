@@ -22,6 +22,8 @@ def evaluate(questions: list[dict], depth: int = 10) -> dict:
     hits = {1: 0, 3: 0, 5: 0}
     rr = 0.0
     misses = []
+    unanswerable = [row for row in questions if not row["gold"]]  # the sources do not say: no clause can hit
+    questions = [row for row in questions if row["gold"]]
     for row in questions:
         gold = {(g["doc"], g["article"]) for g in row["gold"]}
         ranked = [(h.doc, h.article) for h in search(row["q"], top=depth)]
@@ -32,5 +34,5 @@ def evaluate(questions: list[dict], depth: int = 10) -> dict:
         if rank != 1:
             misses.append({"q": row["q"], "rank": rank, "top": ranked[:3]})
     n = max(len(questions), 1)
-    return {"n": len(questions), "hit@1": hits[1] / n, "hit@3": hits[3] / n, "hit@5": hits[5] / n,
+    return {"n": len(questions), "unanswerable": len(unanswerable), "hit@1": hits[1] / n, "hit@3": hits[3] / n, "hit@5": hits[5] / n,
             "mrr": rr / n, "misses": misses}

@@ -18,11 +18,14 @@ from pathlib import Path
 from . import english
 from .tokenize import dictionary_version, tokens
 
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 # The title says what a clause is about in the fewest words; counting its
 # tokens twice lets "青年项目的年龄要求" prefer the clause titled so over one
 # that merely mentions 青年项目 (measured on the dev set, README).
 TITLE_WEIGHT = 2
+# The lay questions on a clause's card ("青千年龄限制？") are indexed with it (document expansion): they hold
+# the words people use and the clause does not (README, "Clause cards in retrieval").
+ASK_WEIGHT = 1
 
 
 @dataclass
@@ -35,6 +38,10 @@ class Entry:
     chapter: str = ""
     items: list = field(default_factory=list)
     fields: dict = field(default_factory=dict)
+    # from the clause's card (corpus/cards): empty for a staff-added document until staff add its card file
+    text_en: str = ""
+    answer_zh: str = ""
+    answer_en: str = ""
 
 
 def cache_dir() -> Path:
@@ -50,7 +57,7 @@ def corpus_key() -> str:
     import corpus
 
     h = hashlib.sha256(CACHE_VERSION.encode())
-    for path in sorted(corpus.SOURCES.glob("*")) + [corpus.HERE / "documents.toml", corpus.HERE / "titles.toml",
+    for path in sorted(corpus.SOURCES.glob("*")) + sorted((corpus.HERE / "cards").glob("*.toml")) + [corpus.HERE / "documents.toml",
                                                     corpus.HERE / "parse.py", english.GLOSSARY_PATH,
                                                     Path(__file__), Path(english.__file__),
                                                     Path(__file__).with_name("bm25.py")]:
@@ -62,11 +69,20 @@ def corpus_key() -> str:
             h.update(doc.id.encode())
             h.update(doc.path.read_bytes())
             h.update((doc.path.parent / "meta.toml").read_bytes())
+            cards = doc.path.parent.parent / f"{doc.id}.cards.toml"
+            if cards.exists():
+                h.update(cards.read_bytes())
     h.update(dictionary_version().encode())
     return h.hexdigest()[:20]
 
 
-def document_tokens(e: Entry, doc_name: str = "") -> list[str]:
+def english_tokens(e: Entry, asks_en: tuple[str, ...] = ()) -> list[str]:
+    """The English index: the card's title (twice, as in Chinese), full rendering and lay questions, stemmed."""
+    return english.stemmed(e.title_en) * TITLE_WEIGHT + english.stemmed(e.text_en) + \
+        english.stemmed(" ".join(asks_en)) * ASK_WEIGHT
+
+
+def document_tokens(e: Entry, doc_name: str = "", asks_zh: tuple[str, ...] = ()) -> list[str]:
     # The slide heading / chapter (label and its name) is content too (三、引进条件—青年项目),
     # and the document's short name (海聚工程) is what a person calls every
     # clause of it even where the clause itself never says it.
@@ -75,19 +91,26 @@ def document_tokens(e: Entry, doc_name: str = "") -> list[str]:
     if e.fields:
         toks += tokens(" ".join(e.fields.values()))
     toks += english.title_tokens(e.title_en)
+    if asks_zh:
+        toks += tokens(english.expand(" ".join(asks_zh))) * ASK_WEIGHT
     return toks
 
 
-def _build() -> tuple[list[Entry], list[list[str]]]:
+def _build() -> tuple[list[Entry], list[list[str]], list[list[str]]]:
     import corpus
+    from corpus.cards import card
 
-    entries = [
-        Entry(c.doc, c.article, corpus.title_of(c, "zh"), corpus.title_of(c, "en"), c.text, c.chapter,
-              [list(i) for i in c.items], dict(c.fields))
-        for c in corpus.load()
-    ]
+    entries, zh, en = [], [], []
     names = {d.id: d.short for d in corpus.documents().values()}
-    return entries, [document_tokens(e, names[e.doc]) for e in entries]
+    for c in corpus.load():
+        k = card(c.doc, c.article)
+        e = Entry(c.doc, c.article, corpus.title_of(c, "zh"), corpus.title_of(c, "en"), c.text, c.chapter,
+                  [list(i) for i in c.items], dict(c.fields),
+                  k.en if k else "", k.answer_zh if k else "", k.answer_en if k else "")
+        entries.append(e)
+        zh.append(document_tokens(e, names[e.doc], k.ask_zh if k else ()))
+        en.append(english_tokens(e, k.ask_en if k else ()))
+    return entries, zh, en
 
 
 def store_in_cache(path: Path, family: str, write) -> None:
@@ -107,18 +130,29 @@ def store_in_cache(path: Path, family: str, write) -> None:
 
 
 @lru_cache(maxsize=1)
-def load_index() -> tuple[list[Entry], list[list[str]]]:
+def _load() -> tuple[list[Entry], list[list[str]], list[list[str]]]:
     key = corpus_key()
     path = cache_dir() / f"index-{key}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return [Entry(**e) for e in data["entries"]], data["tokens"]
+        return [Entry(**e) for e in data["entries"]], data["tokens"], data["tokens_en"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    entries, toks = _build()
-    payload = json.dumps({"entries": [e.__dict__ for e in entries], "tokens": toks}, ensure_ascii=False)
+    entries, toks, toks_en = _build()
+    payload = json.dumps({"entries": [e.__dict__ for e in entries], "tokens": toks, "tokens_en": toks_en},
+                         ensure_ascii=False)
     store_in_cache(path, "index-*.json", lambda f: f.write(payload.encode("utf-8")))
+    return entries, toks, toks_en
+
+
+def load_index() -> tuple[list[Entry], list[list[str]]]:
+    """(the clauses, their Chinese-route tokens)."""
+    entries, toks, _ = _load()
     return entries, toks
+
+
+def english_index() -> list[list[str]]:
+    return _load()[2]
 
 
 @lru_cache(maxsize=1)
@@ -134,4 +168,19 @@ def scorer():
         pass
     bm25 = SparseBM25(toks)
     store_in_cache(path, "bm25-*.npz", bm25.save)
+    return bm25
+
+
+@lru_cache(maxsize=1)
+def scorer_en():
+    """BM25 over the English index (cards' renderings and lay questions), for English questions."""
+    from .bm25 import SparseBM25
+
+    path = cache_dir() / f"bm25en-{corpus_key()}.npz"
+    try:
+        return SparseBM25.load(path)
+    except (OSError, ValueError, KeyError):
+        pass
+    bm25 = SparseBM25(english_index())
+    store_in_cache(path, "bm25en-*.npz", bm25.save)
     return bm25

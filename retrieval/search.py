@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import corpus
 from corpus.language import CJK_RE
 from corpus.numerals import int_to_cn
 
 from . import english
-from .index import Entry, load_index, scorer
+from .index import Entry, load_index, scorer, scorer_en
 from .tokenize import tokens
 
 CN_NUM = "零一二三四五六七八九十百"
@@ -100,6 +101,85 @@ def query_tokens(query: str) -> list[str]:
     return tokens(english.expand(query))
 
 
+# English questions are scored twice: through the glossary against the Chinese clauses, and stemmed against
+# the cards' English renderings and lay questions; the two are fused. How, and with what weight, was chosen
+# by measuring every variant on the same questions (python -m retrieval.tune; README "English route").
+FUSION = "linear"  # "linear": each route's scores over its best, added; "rrf": reciprocal rank fusion
+EN_WEIGHT = 1.0
+RRF_K = 60
+
+
+def fuse(zh, en, mode: str | None = None, weight: float | None = None):
+    import numpy as np
+
+    mode = FUSION if mode is None else mode
+    weight = EN_WEIGHT if weight is None else weight
+    if mode == "zh":
+        return zh
+    if mode == "en":
+        return en
+    if mode == "rrf":
+        out = np.zeros(len(zh))
+        for scores, w in ((zh, 1.0), (en, weight)):
+            order = np.argsort(-scores, kind="stable")
+            ranks = np.empty(len(scores))
+            ranks[order] = np.arange(1, len(scores) + 1)
+            out += np.where(scores > 0, w / (RRF_K + ranks), 0.0)
+        return out
+    top_zh, top_en = float(zh.max(initial=0.0)), float(en.max(initial=0.0))
+    return (zh / top_zh if top_zh > 0 else zh) + weight * (en / top_en if top_en > 0 else en)
+
+
+def scores_for(query: str, mode: str | None = None, weight: float | None = None):
+    import numpy as np
+
+    entries, _ = load_index()
+    toks = query_tokens(query)
+    zh = scorer().get_scores(toks) if toks else np.zeros(len(entries))
+    if not english.is_english(query[:MAX_QUERY_CHARS]):
+        return zh
+    en_toks = english.stemmed(query[:MAX_QUERY_CHARS])
+    en = scorer_en().get_scores(en_toks) if en_toks else np.zeros(len(entries))
+    return fuse(zh, en, mode, weight)
+
+
+@lru_cache(maxsize=1)
+def priors():
+    """Per clause, its document's prior (documents.toml): used when a question names no document."""
+    import numpy as np
+
+    entries, _ = load_index()
+    docs = corpus.documents()
+    return np.array([docs[e.doc].prior if e.doc in docs else 1.0 for e in entries])
+
+
+@lru_cache(maxsize=1)
+def definitions() -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
+    """(a pattern for "what is NAME?" in either language, the clauses that define NAME), from glossary.toml."""
+    import tomllib
+
+    data = tomllib.loads(english.GLOSSARY_PATH.read_text(encoding="utf-8")).get("definitions", {})
+    out = []
+    for d in data.values():
+        names = "|".join(re.escape(n) for n in sorted(d["names"], key=len, reverse=True))
+        q = r"[\s“”\"「」《》'‘’]*"
+        pattern = re.compile(
+            rf"(?:什么是|啥是|何谓|何为|什么叫|介绍一下|介绍下){q}(?:{names})"
+            rf"|(?:{names}){q}(?:计划|工程|项目)?{q}(?:到底|究竟|具体)?(?:是什么|是啥|指什么|是指什么|是怎么回事|是个什么)"
+            rf"|\bwhat(?:'s|\s+is|\s+are|\s+exactly\s+is)\s+(?:the\s+|a\s+)?{q}(?:{names})\b{q}"
+            rf"(?:\s*(?:plan|program|programme|project|scheme|base)s?)?{q}(?:[?？.!]|$|\s+and\b|\s+for\b)", re.I)
+        out.append((pattern, [tuple(c.split(" ", 1)) for c in d["clauses"]]))
+    return out
+
+
+def defined(query: str) -> list[tuple[str, str]]:
+    """The clauses that answer a definition question, best first; [] for any other question."""
+    for pattern, clauses in definitions():
+        if pattern.search(query[:MAX_QUERY_CHARS]):
+            return clauses
+    return []
+
+
 def find(doc: str, article: str) -> Entry | None:
     entries, _ = load_index()
     article = canonical_article(article)
@@ -132,9 +212,10 @@ def search(query: str, top: int = 5, doc: str | None = None) -> list[Hit]:
     entries, _ = load_index()
     if doc is None:
         doc, query = named_document(query)
-    toks = query_tokens(query)
-    scores = scorer().get_scores(toks) if toks else [0.0] * len(entries)
+    scores = scores_for(query)
     hint = doc or doc_hint(query)
+    if hint is None:
+        scores = scores * priors()
 
     exact: list[Hit] = []
     for label in referenced_articles(query):
@@ -146,6 +227,10 @@ def search(query: str, top: int = 5, doc: str | None = None) -> list[Hit]:
 
     ranked = sorted(range(len(entries)), key=lambda i: -scores[i])
     hits = list(exact)
+    for d, art in defined(query):  # "什么是千人计划？": the clauses that say what it is, first
+        e = find(d, art)
+        if e is not None and (doc is None or e.doc == doc) and (d, art) not in {(h.doc, h.article) for h in hits}:
+            hits.append(_hit(e, scores[entries.index(e)]))
     seen = {(h.doc, h.article) for h in hits}
     for i in ranked:
         if len(hits) >= top:

@@ -106,7 +106,7 @@ def cmd_eval(a) -> int:
         if a.verbose:
             for m in r["misses"]:
                 print(f"  rank {m['rank']}: {m['q']}  top: {m['top']}")
-        print(f"questions: {r['n']}")
+        print(f"questions: {r['n']}" + (f" (and {r['unanswerable']} the sources do not answer, not scored)" if r.get("unanswerable") else ""))
         print(f"hit@1 {r['hit@1']:.3f}  hit@3 {r['hit@3']:.3f}  hit@5 {r['hit@5']:.3f}")
         print(f"MRR {r['mrr']:.3f}")
         return 0

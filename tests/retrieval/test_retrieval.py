@@ -12,14 +12,17 @@ from retrieval.tokenize import tokens
 
 def test_dev_set_figures():
     r = evaluate(load_questions(dev_file("retrieval_dev.jsonl")))
-    assert r["hit@1"] >= 0.90, r["misses"]
-    assert r["hit@3"] >= 0.97, r["misses"]
+    assert r["hit@1"] >= 0.95, r["misses"]
+    assert r["hit@3"] == 1.0, r["misses"]
 
 
-@pytest.mark.parametrize("name,hit1,hit3", [("retrieval_extra", 0.75, 0.90), ("retrieval_unseen", 0.80, 0.90)])
+@pytest.mark.parametrize("name,hit1,hit3", [("retrieval_extra", 0.85, 0.97), ("retrieval_unseen", 0.90, 0.97),
+                                            ("retrieval_public", 0.65, 0.90), ("retrieval_lay", 0.75, 0.92)])
 def test_held_out_set_figures(name, hit1, hit3):
     """Questions written apart from the code (tests/data): guards against fitting the dev set.
-    retrieval_extra: 35 zh + their 35 en twins; retrieval_unseen: 25 + 25 on other topics."""
+    retrieval_extra: 35 zh + their 35 en twins; retrieval_unseen: 25 + 25 on other topics;
+    retrieval_public: questions people asked in public, verbatim, with their addresses (the ones the sources
+    do not answer are not scored); retrieval_lay: lay questions and abbreviations by a writer who saw no code."""
     r = evaluate(load_questions(ROOT / "tests" / "data" / f"{name}.jsonl"))
     assert r["hit@1"] >= hit1, r["misses"]
     assert r["hit@3"] >= hit3, r["misses"]
@@ -91,3 +94,37 @@ def test_canonical_article(raw, label):
 
 def test_doc_filter():
     assert all(h.doc == "haizhi-bases" for h in search("申报条件", top=5, doc="haizhi-bases"))
+
+
+@pytest.mark.parametrize("query,doc,article", [
+    ("什么是千人计划？", "qianren-2017", "第一条"),
+    ("我现在是个学生,我想知道千人工程到底是什么呀?", "qianren-2017", "第一条"),
+    ("What is the Thousand Talents Program?", "qianren-2017", "第一条"),
+    ("海聚工程是什么", "haiju-intro", "一、工程目标—任务"),
+    ("what is a haizhi base?", "haizhi-bases", "第二条"),
+])
+def test_a_definition_question_gets_the_defining_clause(query, doc, article):
+    """Not 第三十七条, which protects the plan's name and mentions it most."""
+    top = search(query, top=3)
+    assert (top[0].doc, top[0].article) == (doc, article), [(h.doc, h.article) for h in top]
+
+
+@pytest.mark.parametrize("query,doc,article", [
+    ("青千年龄限制", "qianren-2017", "第八条"),
+    ("青年千人要博士后几年", "qianren-2017", "第八条"),
+    ("创业千人公司要成立几年", "qianren-2017", "第七条"),
+    ("How long is a China work permit valid?", "bj-foreign-experts-2013", "第十条"),
+    ("Can my expat wife get a residence permit in Beijing?", "bj-foreign-experts-2013", "第十条"),
+])
+def test_abbreviations_and_false_friends(query, doc, article):
+    """Abbreviations reach the program they name; "work permit valid" is the foreign expert's permit, not the
+    validity of a 海智 base's plaque."""
+    top = [(h.doc, h.article) for h in search(query, top=3)]
+    assert (doc, article) in top, top
+
+
+def test_a_definition_pattern_does_not_take_other_questions():
+    from retrieval.search import defined
+
+    assert defined("What is the age limit for the Thousand Talents youth project?") == []
+    assert defined("千人计划的补贴是多少") == []
