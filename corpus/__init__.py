@@ -74,6 +74,20 @@ def citation(doc: str, article: str, item: str | None = None, lang: str = "zh") 
     return cite
 
 
+def citation_en(doc: str, article: str) -> str:
+    """Thousand Talents Plan measures, Article 8 (第八条): the document's English title and the label, with
+    the Chinese label kept so it can be found in the original."""
+    d = documents()[doc]
+    from .numerals import zh_number
+
+    label = article
+    if article.startswith("第") and article.endswith("条"):
+        n = zh_number(article[1:-1])
+        if isinstance(n, int):
+            label = f"Article {n} ({article})"
+    return f"{d.title_en or d.title}, {label}"
+
+
 def first_phrase(text: str) -> str:
     """A staff-added clause has no title of its own: its first phrase stands in (at most 20 characters)."""
     import re
@@ -82,4 +96,4 @@ def first_phrase(text: str) -> str:
     return head[:20]
 
 
-__all__ = ["SOURCES", "Clause", "Document", "citation", "documents", "load", "title_of", "titles", "reload"]
+__all__ = ["SOURCES", "Clause", "Document", "citation", "citation_en", "documents", "load", "title_of", "titles", "reload"]

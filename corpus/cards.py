@@ -19,12 +19,11 @@ runs it over a staff member's file. Its figure check is why figures are written 
 number in a rendering or a plain answer must occur in the Chinese clause (Chinese numerals and
 万/亿 read as numbers), so a translation cannot invent or alter an amount, an age or a duration.
 
-`python -m corpus.cards check FILE [DOC]` prints every problem, one per line.
+`python -m corpus.check_cards FILE [DOC] [--partial]` prints every problem, one per line.
 """
 from __future__ import annotations
 
 import re
-import sys
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,11 +101,15 @@ def cards() -> dict[str, dict[str, Card]]:
     from .user import user_dir
 
     out: dict[str, dict[str, Card]] = {}
-    for d in (CARDS_DIR, user_dir()):
-        if d.is_dir():
-            for path in sorted(d.glob("*.cards.toml" if d != CARDS_DIR else "*.toml")):
-                doc = path.name.removesuffix(".cards.toml").removesuffix(".toml")
-                out.setdefault(doc, {}).update(read(path))
+    for path in sorted(CARDS_DIR.glob("*.toml")):
+        out[path.name.removesuffix(".toml")] = read(path)
+    root = user_dir()
+    if root.is_dir():  # a staff-added document's cards.toml, beside its source (corpus add --cards)
+        for path in sorted(root.glob("*/cards.toml")):
+            try:
+                out[path.parent.name] = read(path)
+            except ValueError:
+                continue  # checked when added; a file edited by hand since is ignored rather than fatal
     return out
 
 
@@ -224,33 +227,3 @@ def check(doc: str, found: dict[str, Card], clauses: list, complete: bool = True
 
 def _fmt(x: float) -> str:
     return str(int(x)) if x.is_integer() else str(x)
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[0] != "check":
-        print("usage: python -m corpus.cards check FILE [DOC] [--partial]", file=sys.stderr)
-        return 2
-    import corpus
-
-    partial = "--partial" in argv
-    argv = [a for a in argv if a != "--partial"]
-    path = Path(argv[1])
-    doc = argv[2] if len(argv) > 2 else path.name.split(".")[0]
-    try:
-        found = read(path)
-    except (OSError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    clauses = [c for c in corpus.load() if c.doc == doc]
-    if not clauses:
-        print(f"error: no document {doc!r}", file=sys.stderr)
-        return 2
-    problems = check(doc, found, clauses, complete=not partial)
-    for p in problems:
-        print(p)
-    print(f"{len(found)} cards for {len(clauses)} clauses, {len(problems)} problems", file=sys.stderr)
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -11,8 +11,10 @@ from pathlib import Path
 from .user import ID_RE, CorpusError, read_text, toml_str, user_dir
 
 
-def add(path: str, doc_id: str, title: str, issuer: str = "", in_force: str = "", number: str = "") -> int:
-    """Add a document; returns its number of clauses."""
+def add(path: str, doc_id: str, title: str, issuer: str = "", in_force: str = "", number: str = "",
+        cards: str | None = None) -> int:
+    """Add a document, with its clause cards when given (validated like the built-in ones, corpus/cards.py);
+    returns its number of clauses."""
     from . import documents, parse, reload
 
     if not ID_RE.match(doc_id):
@@ -30,11 +32,14 @@ def add(path: str, doc_id: str, title: str, issuer: str = "", in_force: str = ""
     clauses = parse.parse_any(doc_id, text)
     if not clauses:
         raise CorpusError(f"{path}: no clauses found (expected 第X条 articles or numbered headings like 一、 / 1. / ##)")
+    card_text = _checked_cards(cards, doc_id, clauses) if cards else None
     root = user_dir()
     root.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=root, prefix=".adding-"))
     try:
         (tmp / "source.txt").write_text(text, encoding="utf-8")
+        if card_text is not None:
+            (tmp / "cards.toml").write_text(card_text, encoding="utf-8")
         (tmp / "meta.toml").write_text("\n".join([
             f"file = {toml_str('source.txt')}", f"title = {toml_str(title.strip())}", f"title_en = {toml_str('')}",
             f"short = {toml_str(title.strip()[:12])}", f"issuer = {toml_str(issuer)}", f"number = {toml_str(number)}",
@@ -46,6 +51,34 @@ def add(path: str, doc_id: str, title: str, issuer: str = "", in_force: str = ""
         raise
     reload()
     return len(clauses)
+
+
+MAX_CARDS_BYTES = 2_000_000
+
+
+def _checked_cards(path: str, doc_id: str, clauses) -> str:
+    """A staff card file, read and checked against the document's clauses; CorpusError names the first problems."""
+    from .cards import check, parse
+
+    p = Path(path)
+    if not p.is_file():
+        raise CorpusError(f"no such card file: {path}")
+    if p.stat().st_size > MAX_CARDS_BYTES:
+        raise CorpusError(f"{path}: card file larger than {MAX_CARDS_BYTES // 1_000_000} MB")
+    text = read_text(p)
+    import tomllib
+
+    try:
+        found = parse(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as e:
+        raise CorpusError(f"{path}: not valid TOML ({e})") from None
+    except ValueError as e:
+        raise CorpusError(f"{path}: {e}") from None
+    problems = check(doc_id, found, clauses, complete=False)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise CorpusError(f"{path}: {problems[0]}{more}")
+    return text
 
 
 def remove(doc_id: str) -> None:

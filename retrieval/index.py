@@ -69,7 +69,7 @@ def corpus_key() -> str:
             h.update(doc.id.encode())
             h.update(doc.path.read_bytes())
             h.update((doc.path.parent / "meta.toml").read_bytes())
-            cards = doc.path.parent.parent / f"{doc.id}.cards.toml"
+            cards = doc.path.parent / "cards.toml"
             if cards.exists():
                 h.update(cards.read_bytes())
     h.update(dictionary_version().encode())

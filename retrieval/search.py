@@ -41,10 +41,17 @@ class Hit:
     text: str
     exact: bool = False
     fields: dict | None = None
+    text_en: str = ""  # the card's full English rendering ("" for a staff-added clause without a card)
+    answer_zh: str = ""
+    answer_en: str = ""
 
-    def as_json(self) -> dict:
+    def answer(self, lang: str) -> str:
+        return self.answer_zh if lang == "zh" else self.answer_en
+
+    def as_json(self, lang: str = "zh") -> dict:
+        """SPEC section 3: `answer` is the plain answer in the query's language."""
         out = {"doc": self.doc, "article": self.article, "title": self.title, "score": round(self.score, 4),
-               "text": self.text, "title_en": self.title_en}
+               "text": self.text, "title_en": self.title_en, "text_en": self.text_en, "answer": self.answer(lang)}
         if self.exact:
             out["exact"] = True
         if self.fields:
@@ -86,7 +93,8 @@ def referenced_articles(query: str) -> list[str]:
 
 
 def _hit(e: Entry, score: float, exact: bool = False) -> Hit:
-    return Hit(e.doc, e.article, e.title, e.title_en, float(score), e.text, exact, e.fields or None)
+    return Hit(e.doc, e.article, e.title, e.title_en, float(score), e.text, exact, e.fields or None,
+               e.text_en, e.answer_zh, e.answer_en)
 
 
 MAX_QUERY_CHARS = 500  # a question is a sentence or two; the rest of a pasted page adds nothing but time
@@ -164,7 +172,7 @@ def definitions() -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
         names = "|".join(re.escape(n) for n in sorted(d["names"], key=len, reverse=True))
         q = r"[\s“”\"「」《》'‘’]*"
         pattern = re.compile(
-            rf"(?:什么是|啥是|何谓|何为|什么叫|介绍一下|介绍下){q}(?:{names})"
+            rf"(?:什么是|啥是|何谓|何为|什么叫|介绍一下|介绍下|为什么要实施|为什么实施|为何实施|为什么要搞){q}(?:{names})"
             rf"|(?:{names}){q}(?:计划|工程|项目)?{q}(?:到底|究竟|具体)?(?:是什么|是啥|指什么|是指什么|是怎么回事|是个什么)"
             rf"|\bwhat(?:'s|\s+is|\s+are|\s+exactly\s+is)\s+(?:the\s+|a\s+)?{q}(?:{names})\b{q}"
             rf"(?:\s*(?:plan|program|programme|project|scheme|base)s?)?{q}(?:[?？.!]|$|\s+and\b|\s+for\b)", re.I)

@@ -40,8 +40,11 @@ class Assistant:
         with self.store.turn(str(user), update_id) as session:
             if session is None:
                 return Reply("", "zh", kind="duplicate")
-            if not session.lang_forced and not text.startswith("/"):  # "/profile" says nothing about the language
-                session.lang = language(text, session.lang)
+            if not session.lang_forced:
+                # "/profile" says nothing about the language; "/search <question>" does, by its question
+                said = text.partition(" ")[2] if text.lower().startswith("/search ") else "" if text.startswith("/") else text
+                if said:
+                    session.lang = language(said, session.lang)
             from .turn import Turn
 
             # the user's earlier messages: a career told over several turns is laid out as one timeline

@@ -15,6 +15,7 @@ class Reply:
     kind: str = "info"  # question | verdict | answer | summary | what_if | info | error | duplicate
     what_if: list[dict] | None = None  # for kind "what_if": the verdicts under the hypothesis (profile untouched)
     edits: list[tuple[str, str]] = field(default_factory=list)  # (fact, label): /profile's change buttons
+    quote: str | None = None  # a part of `text` that is the Chinese original quoted (Telegram: expandable quote)
 
     def as_json(self) -> dict:
         return {"reply": self.text, "lang": self.lang, "asking": self.asking, "facts": self.facts,

@@ -5,7 +5,7 @@ import re
 
 from pydantic import ValidationError
 
-from corpus import citation
+from corpus import citation, citation_en
 
 from ..eligibility.engine import Verdict, verdicts
 from ..eligibility.facts import label, options, question
@@ -61,6 +61,7 @@ class Turn:
         self.lang = session.lang
         self._history = history  # the user's earlier messages, or a function that reads them when needed
         self.fixing = False  # this turn only corrected what was known: the pending question still stands
+        self.quote: str | None = None  # the Chinese original quoted in an English answer (Telegram folds it)
 
     @property
     def history(self) -> list[str]:
@@ -98,7 +99,7 @@ class Turn:
             vs = self.verdicts()
         today = self.profile().today() if kind in ("verdict", "summary") else None
         return Reply(text=text, lang=self.lang, asking=asking, options=options(asking, self.lang) if asking else [],
-                     facts=dict(self.s.facts), kind=kind,
+                     facts=dict(self.s.facts), kind=kind, quote=self.quote if self.quote and self.quote in text else None,
                      # the dated conditions and next steps ride on the replies that conclude, not on every question
                      verdicts=[self.verdict_out(v, today) if kind in ("verdict", "summary") else verdict_json(v, self.lang)
                                for v in vs])
@@ -599,24 +600,38 @@ class Turn:
 
     # -- side questions and commands ------------------------------------------------
     def clause_answer(self, query: str | None = None) -> str | None:
-        """The clause that answers a question: title, citation, verbatim text (and a close second)."""
-        from retrieval import search
+        """A question about the rules: the plain answer in the asker's language, then the clause (for an English
+        reader its English rendering, with the Chinese original quoted); a close second is named. When the
+        nearest clause does not answer the question's point, the reply says the sources do not say, and shows
+        that clause as related, not as the answer (SPEC section 7)."""
+        from retrieval.answer import answer
 
-        hits = search(query or self.text, top=3)
-        if not hits:
+        a = answer(query or self.text, self.lang)
+        if a.hit is None and not a.related:
             return None
-        h = hits[0]
-        head = (f"{h.title_en}\n{citation(h.doc, h.article)}（{h.title}）" if self.lang == "en"
-                else f"{citation(h.doc, h.article)}（{h.title}）")
-        body = h.text
-        if h.fields and h.fields.get("units"):
-            body += ("\n责任单位：" if self.lang == "zh" else "\nResponsible units: ") + h.fields["units"]
+        if a.hit is None:
+            near = a.related[0]
+            return M.t(self.lang, "sources_silent", what=a.gap) + "\n" + self.clause_text(near)
+        h = a.hit
+        parts = [h.answer(self.lang)] if h.answer(self.lang) else []
+        parts.append(self.clause_text(h))
         # a close second from another clause is named, so "青年项目" finds both the national and the Haiju rule
-        close = [x for x in hits[1:] if x.score >= 0.8 * h.score and not h.exact]
-        if close:
-            body += "\n" + ("另见：" if self.lang == "zh" else "See also: ") + "；".join(
-                f"{citation(x.doc, x.article)}（{x.title if self.lang == 'zh' else x.title_en}）" for x in close)
-        return f"{head}\n{body}"
+        if a.related:
+            parts.append(("另见：" if self.lang == "zh" else "See also: ") + "；".join(
+                f"{citation(x.doc, x.article)}（{x.title if self.lang == 'zh' else x.title_en}）" for x in a.related))
+        return "\n".join(parts)
+
+    def clause_text(self, h) -> str:
+        """Citation and text; for English, the title and the full rendering, then the Chinese original (which
+        Telegram shows in an expandable quote)."""
+        units = (h.fields or {}).get("units")
+        if self.lang == "zh" or not h.text_en:
+            head = (f"{h.title_en}\n" if self.lang == "en" else "") + f"{citation(h.doc, h.article)}（{h.title}）"
+            body = h.text + ((("\n责任单位：" if self.lang == "zh" else "\nResponsible units: ") + units) if units else "")
+            return f"{head}\n{body}"
+        original = f"{citation(h.doc, h.article)}\n{h.text}" + (f"\n责任单位：{units}" if units else "")
+        self.quote = original
+        return f"{h.title_en} — {citation_en(h.doc, h.article)}\n{h.text_en}\n{M.t('en', 'original')}\n{original}"
 
     def side_question(self, notes: list[str], query: str | None = None) -> Reply:
         answer = self.clause_answer(query)

@@ -49,7 +49,7 @@ def cmd_search(a) -> int:
         raise UsageError("--top must be at least 1")
     hits = search(query, top=a.top, doc=known_doc(a.doc))
     if a.json:
-        emit_json([h.as_json() for h in hits])
+        emit_json([h.as_json("en" if is_english(query) else "zh") for h in hits])
         return 0
     if not hits:
         print("没有找到相关条款。" if not is_english(query) else "No clause matches that question.")
@@ -57,8 +57,12 @@ def cmd_search(a) -> int:
     from .render import clause_block
 
     en = is_english(query)
+    if hits[0].answer("en" if en else "zh"):  # the plain answer of the best clause leads (SPEC section 7)
+        print(("Answer: " if en else "答：") + hits[0].answer("en" if en else "zh"))
+        print()
     for n, h in enumerate(hits, 1):
-        print(clause_block(h.doc, h.article, h.title, h.title_en, h.text, h.fields, en=en, number=n, score=h.score))
+        print(clause_block(h.doc, h.article, h.title, h.title_en, h.text, h.fields, en=en, number=n, score=h.score,
+                           text_en=h.text_en))
         print()
     return 0
 
@@ -121,8 +125,9 @@ def cmd_corpus(a) -> int:
 
     try:
         if a.action == "add":
-            n = add(a.file, a.id, a.title, issuer=a.issuer or "", in_force=a.in_force or "", number=a.number or "")
-            print(f"added {a.id}: {n} clauses")
+            n = add(a.file, a.id, a.title, issuer=a.issuer or "", in_force=a.in_force or "", number=a.number or "",
+                    cards=a.cards)
+            print(f"added {a.id}: {n} clauses" + (" with their cards" if a.cards else ""))
             return 0
         if a.action == "remove":
             remove(a.id)
@@ -376,6 +381,8 @@ def build_parser() -> Parser:
     c.add_argument("--issuer")
     c.add_argument("--in-force")
     c.add_argument("--number")
+    c.add_argument("--cards", help="clause cards (TOML, as corpus/cards/*.toml): English renderings, lay questions, "
+                                   "plain answers; checked before the document is added")
     c.set_defaults(func=cmd_corpus, json=False)
     c = csub.add_parser("remove", help="remove a document you added")
     c.add_argument("id")

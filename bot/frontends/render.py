@@ -4,8 +4,10 @@ from __future__ import annotations
 from corpus import citation
 
 
-def clause_block(doc, article, title, title_en, text, fields=None, en=False, number=None, score=None) -> str:
-    """Title (English above the Chinese for English readers), citation, then the verbatim text."""
+def clause_block(doc, article, title, title_en, text, fields=None, en=False, number=None, score=None,
+                 text_en: str = "") -> str:
+    """Title (English above the Chinese for English readers), citation, then for English readers the clause's
+    English rendering, then the verbatim text."""
     head = f"{number}. " if number else ""
     lines = []
     if en and title_en:
@@ -16,6 +18,10 @@ def clause_block(doc, article, title, title_en, text, fields=None, en=False, num
     if score is not None:
         lines[-1] += f"  [{score:.2f}]"
     indent = "   "
+    if en and text_en:
+        for para in text_en.splitlines():
+            lines.append(indent + para)
+        lines.append(indent + "Original (Chinese):")
     for para in text.splitlines():
         lines.append(indent + para)  # no re-wrapping: CJK width differs, terminals wrap
     if fields:

@@ -150,6 +150,17 @@ def to_html(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def part_html(part: str, quote: str | None) -> str:
+    """A reply part as HTML; the Chinese original quoted in an English answer folds into an expandable quote
+    (when the whole quote is in this part: split across parts it stays plain text)."""
+    out = to_html(part)
+    if quote:
+        q = to_html(quote)
+        if q in out:
+            out = out.replace(q, f"<blockquote expandable>{q}</blockquote>", 1)
+    return out
+
+
 def callback_data(fact: str | None, value: str, index: int) -> str:
     """`a:<fact>:<value>`, or `i:<fact>:<index>` when that would exceed Telegram's 64 bytes."""
     fact = fact or ""
@@ -321,7 +332,7 @@ class TelegramFrontend:
                 wait = self.part_interval - (time.monotonic() - last)
                 if wait > 0:
                     await asyncio.sleep(wait)
-            await bot.send_message(chat_id, to_html(part), parse_mode=ParseMode.HTML,
+            await bot.send_message(chat_id, part_html(part, reply.quote), parse_mode=ParseMode.HTML,
                                    reply_markup=markup if i == len(parts) - 1 else None,
                                    link_preview_options=LinkPreviewOptions(is_disabled=True))
             last = time.monotonic()

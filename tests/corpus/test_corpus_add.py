@@ -78,3 +78,48 @@ def test_builtin_cannot_be_removed_and_unknown_is_an_error(env):
     assert policybot("corpus", "remove", "qianren-2017", env=env).returncode == 2
     assert policybot("corpus", "remove", "nope-doc", env=env).returncode == 2
     assert policybot("corpus", "add", "/no/such/file", "--id", "x-y", "--title", "t", env=env).returncode == 2
+
+
+CARDS = '''["第三条"]
+title_zh = "上海安家补贴"
+title_en = "Shanghai: one-off settling-in allowance"
+en = """Article 3. Those selected shall be granted a one-off settling-in allowance of CNY 500,000, paid once to each selected person as set out in these measures."""
+ask_zh = ["上海人才安家补贴多少钱？", "入选上海海外人才有安家费吗？", "安家补贴是一次性的吗？"]
+ask_en = ["How much is the Shanghai relocation bonus?", "Do I get a housing allowance in Shanghai?", "Is the settling-in money paid once?"]
+answer_zh = "入选者给予一次性安家补贴50万元。本条未说明是否征税。"
+answer_en = "Those selected get a one-off settling-in allowance of CNY 500,000. The clause does not say whether it is taxed."
+'''
+
+
+def test_add_with_cards_gives_english_search_and_answers(tmp_path, env):
+    src, cards = tmp_path / "sh.md", tmp_path / "sh.cards.toml"
+    src.write_text(REGULATION, encoding="utf-8")
+    cards.write_text(CARDS, encoding="utf-8")
+    before = json.loads(policybot("search", "relocation bonus", "--json", env=env).stdout)
+    assert all(h["doc"] != "shanghai-2020" for h in before)
+    p = policybot("corpus", "add", str(src), "--id", "shanghai-2020", "--title", "上海市海外高层次人才引进实施办法",
+                  "--cards", str(cards), env=env)
+    assert p.returncode == 0 and "with their cards" in p.stdout, p.stderr
+    hits = json.loads(policybot("search", "How much is the Shanghai relocation bonus?", "--json", env=env).stdout)
+    assert (hits[0]["doc"], hits[0]["article"]) == ("shanghai-2020", "第三条")
+    assert "CNY 500,000" in hits[0]["answer"] and hits[0]["text_en"].startswith("Article 3.")
+    # a clause without a card falls back to what search did before: Chinese text, no English rendering
+    art2 = json.loads(policybot("search", "第二条", "--doc", "shanghai-2020", "--json", env=env).stdout)[0]
+    assert art2["text_en"] == "" and art2["answer"] == ""
+
+
+@pytest.mark.parametrize("card,message", [
+    (CARDS.replace("50万元", "80万元"), "figures not in the clause: 80, 800000"),
+    (CARDS.replace('["第三条"]', '["第九条"]'), "no such clause"),
+    ('["第三条"]\ntitle_zh = "x"\n', "missing"),
+    ('["第三条"\n', "not valid TOML"),
+])
+def test_bad_cards_are_refused_and_nothing_is_added(tmp_path, env, card, message):
+    src, cards = tmp_path / "sh.md", tmp_path / "sh.cards.toml"
+    src.write_text(REGULATION, encoding="utf-8")
+    cards.write_text(card, encoding="utf-8")
+    p = policybot("corpus", "add", str(src), "--id", "shanghai-2020", "--title", "上海", "--cards", str(cards), env=env)
+    assert p.returncode == 2 and message in p.stderr and "Traceback" not in p.stderr, p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1
+    rows = json.loads(policybot("corpus", "list", "--json", env=env).stdout)
+    assert all(r["id"] != "shanghai-2020" for r in rows)

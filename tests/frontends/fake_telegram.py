@@ -92,7 +92,10 @@ def parse_html(s: str) -> tuple[str, list[dict]]:
                     raise EntityError(f'Unmatched end tag at byte offset {_byte(s, i)}, expected "</{open_name}>", '
                                       f'found "</{name}>"')
                 if pos > start:
-                    e = {"type": TAGS[open_name], "offset": start, "length": pos - start}
+                    kind = TAGS[open_name]
+                    if open_name == "blockquote" and "expandable" in attrs:
+                        kind = "expandable_blockquote"
+                    e = {"type": kind, "offset": start, "length": pos - start}
                     if open_name == "a":
                         e["url"] = attrs.get("href", "")
                     entities.append(e)

@@ -16,8 +16,13 @@ def test_search_json_shape():
 def test_search_english_shows_english_title_above_chinese_quote():
     p = policybot("search", "How long a work permit can a foreign expert in Beijing get?", "--top", "1")
     assert p.returncode == 0
-    first, second = p.stdout.splitlines()[:2]
-    assert first.isascii() and "第十条" in second
+    lines = p.stdout.splitlines()
+    assert lines[0].startswith("Answer: ") and "2 to 5 years" in lines[0]  # the plain answer leads
+    head = lines.index("1. Foreign experts: work permits, residence, children's schooling, awards")
+    assert "第十条" in lines[head + 1]
+    body = "\n".join(lines[head + 2:])
+    assert body.index("work permits and work-type residence permits valid for 2 to 5 years") < body.index(
+        "Original (Chinese):") < body.index("可办理2至5年的工作许可")  # the English rendering above the original
 
 
 def test_article_prints_the_clause():

@@ -474,3 +474,16 @@ def test_profile_has_a_change_button_per_fact(fake, bot):
     [done] = press(fake, chat, ask, master, lang="en")
     assert profile(bot.db, chat)["facts"]["degree"] == "master", done["text"]
     no_rejections(fake)
+
+
+def test_english_answer_folds_the_chinese_original_into_an_expandable_quote(fake, bot):
+    chat = 1012
+    msgs = say(fake, chat, "So, yes or no, can my wife get a residence permit in Beijing? I cannot read Chinese.", lang="en")
+    m = msgs[-1]
+    assert m["text"].startswith("Long-term high-end foreign experts"), m["text"][:200]
+    quotes = [e for e in m.get("entities", []) if e["type"] == "expandable_blockquote"]
+    assert len(quotes) == 1, m.get("entities")
+    units = m["text"].encode("utf-16-le")
+    quoted = units[2 * quotes[0]["offset"]:2 * (quotes[0]["offset"] + quotes[0]["length"])].decode("utf-16-le")
+    assert quoted.startswith("《北京市引进和服务外国专家工作暂行办法》第十条") and "外籍配偶" in quoted
+    no_rejections(fake)

@@ -1,0 +1,82 @@
+"""Does the best clause answer the question, or is it only near it?
+
+Search ranks clauses; a reply must not present a near clause as the answer. Two checks, both over data in
+glossary.toml: the question asks about an *aspect* (tax, salary, a green card…) that the clause never
+mentions, or it is about one side's rules (Beijing's, the national plan's) and the clause is the other
+side's. Either way the reply says the sources do not say, and shows the clause as related.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import english
+from .search import Hit, search
+
+
+@dataclass
+class Answer:
+    hit: Hit | None  # the clause that answers (None: the sources do not say)
+    related: list[Hit] = field(default_factory=list)  # the nearest clauses when none answers, or close seconds
+    gap: str | None = None  # what the sources do not say, in the asker's language
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict, dict]:
+    data = tomllib.loads(english.GLOSSARY_PATH.read_text(encoding="utf-8"))
+    return data.get("aspects", {}), data.get("subjects", {})
+
+
+def _says(words: list[str], text: str) -> bool:
+    text = text.lower()
+    for w in words:
+        if w.isascii():
+            if re.search(rf"\b{re.escape(w)}\b", text):
+                return True
+        elif w in text:
+            return True
+    return False
+
+
+def asked_aspects(query: str) -> list[str]:
+    return [name for name, a in _tables()[0].items() if _says(a["words"], query)]
+
+
+def subjects(query: str) -> list[str]:
+    return [name for name, s in _tables()[1].items() if _says(s["words"], query)]
+
+
+def covers(hit: Hit, aspect: str) -> bool:
+    a = _tables()[0][aspect]
+    return _says(a["words"], f"{hit.text} {hit.text_en} {' '.join((hit.fields or {}).values())}")
+
+
+def answer(query: str, lang: str, top: int = 3, doc: str | None = None) -> Answer:
+    hits = search(query, top=max(top, 5), doc=doc)
+    if not hits:
+        return Answer(None)
+    if hits[0].exact:  # "第八条": the clause asked for is the answer, whatever it says
+        return Answer(hits[0], [h for h in hits[1:top] if h.exact])
+    aspects, subj = _tables()
+    named = subjects(query)
+    if len(named) == 1 and doc is None:
+        docs = subj[named[0]]["docs"]
+        inside = [h for h in hits if h.doc in docs]
+        if not inside or inside[0].score < 0.5 * hits[0].score:
+            gap = subj[named[0]]["zh" if lang == "zh" else "en"]
+            return Answer(None, hits[:2], _gap_subject(gap, lang))
+        hits = inside + [h for h in hits if h.doc not in docs]
+    for a in asked_aspects(query):
+        answering = [h for h in hits[:3] if covers(h, a)]
+        if not answering:
+            return Answer(None, hits[:2], aspects[a]["zh" if lang == "zh" else "en"])
+        hits = answering + [h for h in hits if h not in answering]
+    best = hits[0]
+    close = [h for h in hits[1:top] if h.score >= 0.8 * best.score]
+    return Answer(best, close)
+
+
+def _gap_subject(subject: str, lang: str) -> str:
+    return f"这一点对{subject}的规定" if lang == "zh" else f"this for {subject}"
