@@ -10,6 +10,9 @@ from .message import Message
 from .numbers import ENUM_A, NUM, clean_num, parse_number
 from .orgs import organisations, places
 from .scope import FUTURE, PAST
+
+# "我已经表态可以去广州全职干三年": 已经 is about saying it, the years are still to come
+_SAID_ALREADY = re.compile(r"(?:已经|已)\s*(?:表态|答应|同意|表示|说过?|承诺|决定|确定|谈好|讲好)")
 from .text import en_words, find_all, match_at, search
 from .vocab import (
     ABROAD_EN,
@@ -209,7 +212,8 @@ def classify_durations(msg: Message, durs: list[_Dur]):
         # 4. full-time commitment
         if d.unit == "y" and _FULLTIME.search(clause):
             past = search(r"已经|已|曾经|曾|当年|那时|那几年|以前|之前|(?:干|做|工作|待|呆)了|海外|国外|(?:19|20)\d\d\s*(?:年)?\s*(?:至|到|-|–)|" + en_words(
-                r"already|have been|has been|'ve been|since|used to|was|were|back then|previously|formerly|worked|spent|did"), clause)
+                r"already|have been|has been|'ve been|since|used to|was|were|back then|previously|formerly|worked|spent|did"),
+                _SAID_ALREADY.sub(" ", clause))
             if not past:
                 msg.add("commit_fulltime_years", months_value("commit_fulltime_years", d.months), d.start, span=span)
                 continue
@@ -220,7 +224,8 @@ def classify_durations(msg: Message, durs: list[_Dur]):
                          + FOREIGN_CO_ZH + "|" + FOREIGN_CO_EN, ctx) or any(
             p.place == "abroad" for p in places(ctx)) or any(m.org.abroad for m in organisations(ctx))
         there = search(r"那边|那里|当地|留在|" + en_words("there"), clause) and msg.abroad_any
-        future = FUTURE.search(before_c) and not PAST.search(before_c) and not match_at(r"\s*(?:多|左右)?\s*了", after_c)
+        said = _SAID_ALREADY.sub(" ", before_c)
+        future = FUTURE.search(said) and not PAST.search(said) and not match_at(r"\s*(?:多|左右)?\s*了", after_c)
         # 5. time in China (past), or a commitment to come (future)
         if china and not abroad_here and not there:
             if future and d.unit == "y" and ("commit_months_per_year" in msg.found or PER_YEAR_BEFORE.search(sent)):

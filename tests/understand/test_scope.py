@@ -16,6 +16,9 @@ def facts(text, asking=None):
 
 # (id, message, facts that must be read, facts that must stay unset)
 CASES = [
+    # past vs future: 已经 about having said it, the years still to come
+    ("zh-said-future", "现在中山大学在挖我，我已经表态可以去广州全职干三年以上。", {"commit_fulltime_years": 3}, ("years_in_china",)),
+    ("zh-did-past", "我已经在广州全职干了三年。", {"years_in_china": 3}, ("commit_fulltime_years",)),
     # third parties: a spouse, an advisor, colleagues, a co-founder
     ("zh-spouse", "本人中国国籍，我爱人是美国籍。", {"nationality": "chinese"}, ()),
     ("zh-spouse-only", "我爱人是美国籍，孩子在美国上学。", {}, ("nationality",)),
