@@ -162,6 +162,16 @@ class Turn:
                 if changed:
                     self.s.undo = self.undo_record(before, changed)
                 return self.progress(notes, changed)
+        mine = self.s.facts.get("equity_percent")
+        if ex.other_shares and mine is not None and "equity_percent" not in ex.facts:
+            # "I own 35%" earlier, "the VC fund owns 40%" now: the applicant is not the largest shareholder
+            for kind, pct in ex.other_shares:
+                if pct > mine:
+                    ex.facts.setdefault("largest_shareholder", False)
+                    ex.provenance.setdefault("largest_shareholder", (text[:120], "derived"))
+                    if kind == "person":
+                        ex.facts.setdefault("largest_natural_person_shareholder", False)
+                        ex.provenance.setdefault("largest_natural_person_shareholder", (text[:120], "derived"))
         notes: list[str] = []
         before = self.snapshot()
         # a known fact is asked again only after /edit: the answer to it is a correction

@@ -92,6 +92,7 @@ class Extraction:
     # for now ("current"); the title of the current post, a past one or a side visit
     roles: dict[str, str] = field(default_factory=dict)
     third_party: list[str] = field(default_factory=list)  # clauses about someone else
+    other_shares: list[tuple[str, float]] = field(default_factory=list)  # ("person"/"entity", %) another holder has
 
 
 def _finalize(msg: Message, correction: bool, where: dict | None = None) -> dict:
@@ -155,7 +156,7 @@ def _extract(text, asking, today) -> Extraction:
     if not low:
         return res
     sc = scope(low)  # third parties' clauses and hypotheticals are blanked before anything is read
-    res.what_ifs, res.third_party = sc.what_ifs, sc.third_party
+    res.what_ifs, res.third_party, res.other_shares = sc.what_ifs, sc.third_party, sc.other_shares
     msg = Message(sc.text, today)
     res.is_question = is_question(low)
     res.correction = msg.correction = bool(CORR.search(low))
@@ -329,6 +330,10 @@ def _merge_timeline(msg: Message, facts: dict, prov: dict, sc, where: dict, role
     if sc.not_yet_signed and "has_contract" not in facts:  # "等北理工的合同签了再说": not signed yet
         facts["has_contract"] = False
         prov["has_contract"] = (next(w for w in sc.what_ifs if w), "derived")
+    mine = facts.get("equity_percent")
+    for kind, pct in sc.other_shares:  # "我占25%，投资基金占40%": someone holds more than the applicant
+        if pct > 50 or (mine is not None and pct > mine):
+            sc.other_largest = "person" if kind == "person" or sc.other_largest == "person" else "entity"
     if sc.other_largest:  # "our CEO is the largest shareholder", "最大股东是一家基金"
         facts["largest_shareholder"] = False
         prov["largest_shareholder"] = ("; ".join(sc.third_party) or "largest shareholder", "derived")

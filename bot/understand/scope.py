@@ -84,6 +84,12 @@ _HYPO_EN = re.compile(en_words(_alt(_SW["hypothetical"]["en"]) + "|" + "|".join(
 _FACTUAL_IF = re.compile(en_words(_alt(_SW["hypothetical"]["en_factual_if"])))
 _LARGEST = re.compile(r"(?:最大|第一大)(?:的)?股东(?:是|为)\s*(?:一家|一个|某|我们的|我们)?\s*(?P<who>[^，,。；;（(]{1,12})"
                       r"|(?P<who_en>[a-z][a-z -]{1,30}?)\s+(?:\(?\d+\s*%\)?\s+)?(?:holds [^,.;]{1,30}? and )?is (?:the |our )?largest shareholder")
+# "一家VC基金持有40%", "the VC fund owns 40%", "my co-founder has 45%": another holder's share
+_OTHER_SHARE = re.compile(r"(?P<who>[^，,。；;、\s]{0,10}?(?:基金|资本|投资方|投资人|投资机构|机构|风投|vc|合伙人|联合创始人|创始人|朋友|同学|ceo|"
+                          r"老板|另一位|他|她))\s*(?:持有|持股|占股?|拥有|有|占了)\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]"
+                          r"|(?P<who_en>(?:a|the|our|my|an|one)\s+[a-z -]{0,25}?(?:fund|vc|investors?|co-?founders?|partners?|"
+                          r"ceo|founder|capital|firm|company))\s+(?:owns|holds|has|controls)\s+(?:about |around |roughly )?"
+                          r"(?P<pct_en>\d+(?:\.\d+)?)\s*%")
 _CLAUSE_END = re.compile(r"[。！!？?；;\n,，:：]|(?<!\d)\.(?!\d)|\s[-–—]\s|" + en_words(r"but|however|although|though|whereas|which"))
 _SENT_END = re.compile(r"[。！!？?；;\n]|(?<!\d)\.(?!\d)")
 
@@ -95,6 +101,20 @@ class Scope:
     third_party: list[str] = field(default_factory=list)
     other_largest: str | None = None            # "person" / "entity": someone else is the largest shareholder
     not_yet_signed: bool = False                # "等合同签了再说", "once the contract is signed": it is not signed yet
+    other_shares: list[tuple[str, float]] = field(default_factory=list)  # ("person"/"entity", %) another holder has
+
+
+def _other_shares(low: str) -> list[tuple[str, float]]:
+    """("person"/"entity", %) for each share another holder has: "投资基金占40%", "my co-founder holds 45%"."""
+    out = []
+    sec = _SW["largest_other"]
+    for m in _OTHER_SHARE.finditer(low[:20000]):
+        who = m.group("who") or m.group("who_en") or ""
+        if search(r"(?:^|\s)(?:我|本人|i|me|myself)(?:$|\s)|(?<![a-z])my own", who):
+            continue
+        entity = any(w.lower() in who for w in sec["entity_zh"] + sec["entity_en"])
+        out.append(("entity" if entity else "person", float(m.group("pct") or m.group("pct_en"))))
+    return out
 
 
 def _next(ends: list[int], pos: int, default: int) -> int:
@@ -122,10 +142,11 @@ _ANY_CUE = re.compile("|".join([_alt(_SW["third_party"]["zh"]), en_words(_alt(_S
 
 def scope(low: str) -> Scope:
     """Blank third parties' clauses and hypotheticals; keep the what-ifs."""
+    shares = _other_shares(low) if ("%" in low or "％" in low) else []
     if not _ANY_CUE.search(low):
-        return Scope(low)  # nobody else and no supposition named: the whole message is the applicant's
+        return Scope(low, other_shares=shares)  # nobody else and no supposition named: the whole message is the applicant's
     chars = list(low)
-    out = Scope(low)
+    out = Scope(low, other_shares=shares)
     blank: list[tuple[int, int]] = []
     seps = list(_CLAUSE_END.finditer(low))
     clause_ends = [m.start() for m in seps]

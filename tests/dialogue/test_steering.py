@@ -204,3 +204,13 @@ def test_a_corrected_date_moves_every_duration_read_from_it(bot, opening, fix):
     r = bot.handle("d", fix)
     assert 5 < r.facts["years_in_china"] < 6 and r.facts["company_age_years"] == r.facts["years_in_china"], r.text
     assert r.facts["age"] == 45
+
+
+def test_another_holders_larger_share_said_later(bot):
+    """"I own 35%" in one message, "the VC fund owns 40%" in the next: not the largest shareholder, but still
+    possibly the largest individual one (a fund is not a person)."""
+    play(bot, "v", [
+        ("I founded a battery startup in Beijing two years ago. PhD from Stanford, 44, Chinese citizen. I own 35%.",
+         {"facts": {"equity_percent": 35}}),
+        ("the VC fund owns 40%", {"facts": {"largest_shareholder": False}, "absent": ["largest_natural_person_shareholder"]}),
+    ])

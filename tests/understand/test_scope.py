@@ -16,6 +16,13 @@ def facts(text, asking=None):
 
 # (id, message, facts that must be read, facts that must stay unset)
 CASES = [
+    # another holder's share: more than the applicant's means the applicant is not the largest shareholder
+    ("zh-fund-more", "我和朋友3年前在北京合伙创办了一家生物科技公司，我占25%，投资基金占40%。",
+     {"equity_percent": 25, "largest_shareholder": False}, ("largest_natural_person_shareholder",)),
+    ("en-cofounder-more", "I hold 30%, my co-founder holds 45%.",
+     {"largest_shareholder": False, "largest_natural_person_shareholder": False}, ()),
+    ("en-cofounder-less", "I own 60% and my co-founder has 30%.", {"equity_percent": 60},
+     ("largest_shareholder", "largest_natural_person_shareholder")),
     # past vs future: 已经 about having said it, the years still to come
     ("zh-said-future", "现在中山大学在挖我，我已经表态可以去广州全职干三年以上。", {"commit_fulltime_years": 3}, ("years_in_china",)),
     ("zh-did-past", "我已经在广州全职干了三年。", {"years_in_china": 3}, ("commit_fulltime_years",)),
