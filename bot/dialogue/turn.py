@@ -20,7 +20,7 @@ from ..eligibility.report import (
     verdict_text,
 )
 from ..eligibility.rules import rulebook
-from ..understand.extract import extract, search_story_cue, story
+from ..understand.extract import extract, search_story_cue, story, weigh_other_shares
 from ..understand.person import DEG_RANK
 from ..understand.intent import (
     ADD_RE,
@@ -162,16 +162,8 @@ class Turn:
                 if changed:
                     self.s.undo = self.undo_record(before, changed)
                 return self.progress(notes, changed)
-        mine = self.s.facts.get("equity_percent")
-        if ex.other_shares and mine is not None and "equity_percent" not in ex.facts:
-            # "I own 35%" earlier, "the VC fund owns 40%" now: the applicant is not the largest shareholder
-            for kind, pct in ex.other_shares:
-                if pct > mine:
-                    ex.facts.setdefault("largest_shareholder", False)
-                    ex.provenance.setdefault("largest_shareholder", (text[:120], "derived"))
-                    if kind == "person":
-                        ex.facts.setdefault("largest_natural_person_shareholder", False)
-                        ex.provenance.setdefault("largest_natural_person_shareholder", (text[:120], "derived"))
+        # "I own 35%" earlier, "the VC fund owns 40%" now: the applicant is not the largest shareholder
+        weigh_other_shares(ex, self.s.facts, text)
         notes: list[str] = []
         before = self.snapshot()
         # a known fact is asked again only after /edit: the answer to it is a correction

@@ -270,6 +270,20 @@ _STORY_CUE = r"(?:19|20)\d\d|\d\d\s*年|\d\s*月|以来|至今|回国|回来|毕
     r"since|phd|postdoc|graduated|joined|moved|returned|came back|before that|after that|then|founded|registered")
 
 
+def weigh_other_shares(ex: Extraction, known: dict, text: str) -> None:
+    """Another holder's share said now against the applicant's share said before: more than it means the
+    applicant is not the largest shareholder (a person's: not the largest individual one either)."""
+    mine = known.get("equity_percent")
+    if not ex.other_shares or mine is None or "equity_percent" in ex.facts:
+        return
+    for kind, pct in ex.other_shares:
+        if pct > mine:
+            facts = ["largest_shareholder"] + (["largest_natural_person_shareholder"] if kind == "person" else [])
+            for f in facts:
+                ex.facts.setdefault(f, False)
+                ex.provenance.setdefault(f, (text[:120], "derived"))
+
+
 def search_story_cue(text: str) -> bool:
     return bool(search(_STORY_CUE, text[:1500].lower()))
 
