@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Protocol
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAX_TURNS = 20
 
 SCHEMA = """
@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     updated REAL NOT NULL DEFAULT 0,
     provenance TEXT NOT NULL DEFAULT '{}',
     turn_count INTEGER NOT NULL DEFAULT 0,
-    undo TEXT NOT NULL DEFAULT '{}'
+    undo TEXT NOT NULL DEFAULT '{}',
+    proxy INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS turns (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -66,6 +67,8 @@ class Session:
     provenance: dict = field(default_factory=dict)
     turn_count: int = 0
     undo: dict = field(default_factory=dict)  # fact -> [value, provenance] before the last turn that changed facts
+    # the writer speaks for the applicant (HR, a colleague): "他/she" is the applicant, "我" the writer
+    proxy: bool = False
     # the stored JSON of provenance and undo as read, so an unchanged one is not encoded again
     raw: dict = field(default_factory=dict, repr=False, compare=False)
     new_turns: list[tuple[str, str]] = field(default_factory=list)
@@ -73,7 +76,7 @@ class Session:
 
     def reset(self) -> None:
         self.facts, self.declined, self.focus, self.asking, self.interviewing = {}, [], [], None, False
-        self.attempts, self.provenance, self.undo = {}, {}, {}
+        self.attempts, self.provenance, self.undo, self.proxy = {}, {}, {}, False
 
 
 def _encoded(session: Session, name: str) -> str:
@@ -124,7 +127,7 @@ class SQLiteStore:
                     conn.execute(statement)
             have = {r[1] for r in conn.execute("PRAGMA table_info(sessions)")}
             for col, decl in (("provenance", "TEXT NOT NULL DEFAULT '{}'"), ("turn_count", "INTEGER NOT NULL DEFAULT 0"),
-                              ("undo", "TEXT NOT NULL DEFAULT '{}'")):
+                              ("undo", "TEXT NOT NULL DEFAULT '{}'"), ("proxy", "INTEGER NOT NULL DEFAULT 0")):
                 if col not in have:  # a store written by schema 1: the new columns start empty
                     conn.execute(f"ALTER TABLE sessions ADD COLUMN {col} {decl}")
             row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -142,15 +145,16 @@ class SQLiteStore:
     def _row_to_session(user: str, row) -> Session:
         if row is None:
             return Session(user)
-        facts, declined, focus, asking, lang, forced, interviewing, attempts, provenance, turn_count, undo = row
+        facts, declined, focus, asking, lang, forced, interviewing, attempts, provenance, turn_count, undo, proxy = row
         session = Session(user, json.loads(facts), json.loads(declined), json.loads(focus), asking, lang, bool(forced),
-                          bool(interviewing), json.loads(attempts), json.loads(provenance), int(turn_count), json.loads(undo))
+                          bool(interviewing), json.loads(attempts), json.loads(provenance), int(turn_count), json.loads(undo),
+                          bool(proxy))
         session.raw = {"provenance": (provenance, dict(session.provenance)), "undo": (undo, dict(session.undo))}
         return session
 
     def _read(self, conn, user: str) -> Session:
         row = conn.execute("SELECT facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, provenance, "
-                           "turn_count, undo FROM sessions "
+                           "turn_count, undo, proxy FROM sessions "
                            "WHERE user=?", (user,)).fetchone()
         return self._row_to_session(user, row)
 
@@ -179,15 +183,15 @@ class SQLiteStore:
             else:
                 conn.execute(
                     "INSERT INTO sessions(user, facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, "
-                    "updated, provenance, turn_count, undo) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(user) DO UPDATE SET "
+                    "updated, provenance, turn_count, undo, proxy) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(user) DO UPDATE SET "
                     "facts=excluded.facts, declined=excluded.declined, focus=excluded.focus, asking=excluded.asking, "
                     "lang=excluded.lang, lang_forced=excluded.lang_forced, interviewing=excluded.interviewing, "
                     "attempts=excluded.attempts, updated=excluded.updated, provenance=excluded.provenance, "
-                    "turn_count=excluded.turn_count, undo=excluded.undo",
+                    "turn_count=excluded.turn_count, undo=excluded.undo, proxy=excluded.proxy",
                     (user, json.dumps(session.facts, ensure_ascii=False), json.dumps(session.declined),
                      json.dumps(session.focus), session.asking, session.lang, int(session.lang_forced),
                      int(session.interviewing), json.dumps(session.attempts), now,
-                     _encoded(session, "provenance"), session.turn_count, _encoded(session, "undo")))
+                     _encoded(session, "provenance"), session.turn_count, _encoded(session, "undo"), int(session.proxy)))
                 for role, text in session.new_turns:
                     conn.execute("INSERT INTO turns(user, at, role, text) VALUES (?,?,?,?)", (user, now, role, text[:4000]))
                 conn.execute("DELETE FROM turns WHERE user=? AND id NOT IN "

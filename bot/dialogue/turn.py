@@ -135,7 +135,8 @@ class Turn:
         if WHY_RE.match(text):
             return self.why()
 
-        ex = extract(text, asking=self.s.asking, today=assessment_date())
+        ex = extract(text, asking=self.s.asking, today=assessment_date(), proxy=self.s.proxy)
+        self.s.proxy = ex.proxy  # once someone speaks for the applicant, "他/she" stays the applicant
         named = named_programs(text)
         intent = bool(INTENT_RE.search(text)) and not (PROCEDURE_RE.search(text) and not SELF_RE.search(text))
         if ex.correction and self.s.asking in ex.facts and set(ex.facts) - {self.s.asking}:

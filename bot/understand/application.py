@@ -118,7 +118,7 @@ def find_flags(msg: Message):
     for m in find_all(r"多个(?:平台|渠道)|多平台|多渠道|几个(?:平台|渠道)|(?:两|2|三|3)个(?:平台|渠道)|同时(?:通过)?.{0,6}(?:平台|渠道)(?:申报|申请)|" + en_words(
             r"(?:multiple|several|two|more than one|many) (?:platforms|channels)|(?:any |an )?other (?:platforms?|channels?)|another (?:platform|channel)")
             + r"|其他(?:平台|渠道)|别的(?:平台|渠道)|其它(?:平台|渠道)", low):
-        msg.add("multiple_platforms", not msg.negated(m.start()), m.start())
+        msg.add("multiple_platforms", not msg.negated(m.start(), m.end()), m.start())
     for m in find_all(r"(?:只|仅)(?:通过|在|走|用)?(?:一个|1个|单一)(?:平台|渠道)|" + en_words(r"only (?:one|a single|1) (?:platform|channel)|single (?:platform|channel)|just one (?:platform|channel)"), low):
         msg.add("multiple_platforms", False, m.start(), prio=1)
     # other salary subsidy
@@ -135,7 +135,7 @@ def find_flags(msg: Message):
     # led a major international project
     for m in find_all(r"主持(?:过|了)?.{0,10}国际.{0,8}项目|国际大科学计划|牵头.{0,8}国际.{0,8}项目|" + en_words(
             r"led (?:a |an |the )?(?:major |large |large-scale |big )?international .{0,30}?project|principal investigator of (?:a |an )?(?:major )?international"), low):
-        msg.add("led_major_intl_project", not msg.negated(m.start()), m.start())
+        msg.add("led_major_intl_project", not msg.negated(m.start(), m.end()), m.start())
     # own IP / core technology
     for m in find_all(r"自主知识产权|核心技术|发明专利|专利|" + en_words(r"intellectual property|own ip|core technolog\w+|patents?"), low):
         s = m.start()

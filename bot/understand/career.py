@@ -139,7 +139,7 @@ def find_intl_mgmt(msg: Message):
         msg.add("intl_company_management", not neg, cs + co.start())
     for m in find_all(r"(?:国际|跨国)?(?:企业|公司)?(?:中高层|高层|中层)?管理(?:经验|经历)|" + en_words(r"(?:international )?management experience"), low):
         clause = msg.ctext(m.start())
-        if search(r"国际|跨国|外企|" + en_words(r"international|multinational|global"), clause) and msg.negated(m.start()):
+        if search(r"国际|跨国|外企|" + en_words(r"international|multinational|global"), clause) and msg.negated(m.start(), m.end()):
             msg.add("intl_company_management", False, m.start())
 
 

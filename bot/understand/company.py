@@ -38,7 +38,7 @@ def find_founding(msg: Message):
                 continue
             if not (t == "创过业" or "experience" in t or "创业经" in t):
                 continue
-        neg = msg.negated(m.start())
+        neg = msg.negated(m.start(), m.end())
         msg.add("overseas_startup_experience", not neg, m.start())
     for m in find_all(r"(?:开|办|成立|创立|创办|创建)(?:过|了)(?:一家|一个|几家|两家)?(?:公司|企业)|" + _FOUNDER.pattern, low):
         cs, ce = msg.clause(m.start())
@@ -46,14 +46,14 @@ def find_founding(msg: Message):
         if abroad.search(clause) and not search(r"国内|北京|回国|" + CITY_OTHER_ZH + "|" + en_words(r"in china|in beijing|back") + "|" + CITY_OTHER_EN, clause):
             if not search(r"创始人|创办人|联合创始人|" + en_words(r"founder|co-founder|cofounder"), m.group()) or search(r"过|" + en_words(r"was|had|previously|before"), clause):
                 if "overseas_startup_experience" not in msg.found:
-                    msg.add("overseas_startup_experience", not msg.negated(m.start()), m.start())
+                    msg.add("overseas_startup_experience", not msg.negated(m.start(), m.end()), m.start())
             continue
         if search(r"(?:开|办|成立|创立|创办|创建)过", m.group()):
             continue
         if search(r"想|打算|准备|计划|(?<!主|重|需|只)要|有意|希望|考虑|愿意|将(?!近)|" + en_words(r"want|plan|planning|intend|hope|would like|thinking|consider\w*|will|going to"),
               low[max(cs, m.start() - 10):m.start()]) and not search(r"了|过|" + en_words(r"founded|started|co-founded"), m.group()):
             continue
-        neg = msg.negated(m.start())
+        neg = msg.negated(m.start(), m.end())
         msg.add("is_founder", not neg, m.start())
         if not neg and search(r"公司|企业|" + en_words("company|startup|firm|business"), clause) and not abroad.search(clause):
             msg.add("employer_type", "company", m.start(), prio=-1)
@@ -63,17 +63,17 @@ def find_shareholding(msg: Message):
     low = msg.low
     for m in find_all(r"(?:第一大|最大(?:的)?|头号)\s*自然人股东|" + en_words(r"largest (?:individual|natural[- ]person|private) shareholder"
                                                          r"|biggest (?:individual|natural[- ]person) shareholder"), low):
-        msg.add("largest_natural_person_shareholder", not msg.negated(m.start()), m.start())
+        msg.add("largest_natural_person_shareholder", not msg.negated(m.start(), m.end()), m.start())
     for m in find_all(r"(?:第一大|最大(?:的)?|头号)\s*股东|控股股东|" + en_words(r"largest shareholder|biggest shareholder"
                                                         r"|majority shareholder|controlling shareholder|main shareholder"), low):
-        neg = msg.negated(m.start())
+        neg = msg.negated(m.start(), m.end())
         msg.add("largest_shareholder", not neg, m.start())
         if not neg:
             msg.add("largest_natural_person_shareholder", True, m.start(), prio=-1)
     for m in find_all(r"团队(?:成员)?.{0,6}(?:主要股东|控股|大股东|持股|占股)|" + en_words(
             r"team (?:members )?(?:are|is|being) (?:the )?(?:main|major|principal|largest) shareholders?"
             r"|team (?:members )?(?:hold|holds|own|owns|control|controls)"), low):
-        msg.add("team_main_shareholders", not msg.negated(m.start()), m.start())
+        msg.add("team_main_shareholders", not msg.negated(m.start(), m.end()), m.start())
 
 
 def find_equity(msg: Message):

@@ -93,6 +93,7 @@ class Extraction:
     roles: dict[str, str] = field(default_factory=dict)
     third_party: list[str] = field(default_factory=list)  # clauses about someone else
     other_shares: list[tuple[str, float]] = field(default_factory=list)  # ("person"/"entity", %) another holder has
+    proxy: bool = False  # the writer speaks for the applicant
 
 
 def _finalize(msg: Message, correction: bool, where: dict | None = None) -> dict:
@@ -140,24 +141,25 @@ def _coerce(fact: str, value):
     return value
 
 
-def extract(text: str, asking: str | None = None, today: dt.date | None = None) -> Extraction:
-    """The facts, declines, question and correction flags of one message."""
+def extract(text: str, asking: str | None = None, today: dt.date | None = None, proxy: bool = False) -> Extraction:
+    """The facts, declines, question and correction flags of one message. `proxy`: the writer is known to speak
+    for the applicant (HR, a colleague)."""
     try:
-        return _extract(text, asking, today or dt.date.today())
+        return _extract(text, asking, today or dt.date.today(), proxy)
     except Exception:  # never let a message break the conversation
         return Extraction()
 
 
-def _extract(text, asking, today) -> Extraction:
+def _extract(text, asking, today, proxy=False) -> Extraction:
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     low = normalize(text)
     res = Extraction()
     if not low:
         return res
-    sc = scope(low)  # third parties' clauses and hypotheticals are blanked before anything is read
-    res.what_ifs, res.third_party, res.other_shares = sc.what_ifs, sc.third_party, sc.other_shares
-    msg = Message(sc.text, today)
+    sc = scope(low, proxy)  # third parties' clauses and hypotheticals are blanked before anything is read
+    res.what_ifs, res.third_party, res.other_shares, res.proxy = sc.what_ifs, sc.third_party, sc.other_shares, sc.proxy
+    msg = Message(sc.text, today, sc.proxy)
     res.is_question = is_question(low)
     res.correction = msg.correction = bool(CORR.search(low))
 

@@ -24,9 +24,10 @@ from .vocab import ABROAD_EN, ABROAD_ZH, FOREIGN_UNIV_EN, FOREIGN_UNIV_ZH
 
 
 class Message:
-    def __init__(self, low: str, today: dt.date):
+    def __init__(self, low: str, today: dt.date, proxy: bool = False):
         self.raw = low
         self.today = today
+        self.proxy = proxy  # the writer speaks for the applicant: "他36岁" is the applicant's age
         self.low = PROGRAM_NAME.sub(lambda m: " " * len(m.group()), low)
         # bounds from the text before program names are blanked: "外籍人士能申请千人计划吗" is one clause
         self.clauses = self._bounds(CLAUSE_SEP, low)

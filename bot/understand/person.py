@@ -87,7 +87,9 @@ def find_age(msg: Message):
                    rf"\s+(?:only\s+|just\s+|already\s+|actually\s+|really\s+)?(?P<n>{ENUM})(?=\s*(?:$|[,.;!?)]|and |with |now|"
                    rf"years? old|yrs? old|y/?o(?![a-z])|this year|but|so|,|who|from|living|working|in |next |on ))"),
         re.compile(rf"(?P<n>{ENUM})[\s-]*(?:years?|yrs?)[\s-]*old|(?P<n2>{ENUM})\s*y/?o(?![a-z])"),
-        re.compile(rf"{en_words(r'aged?|my age is|age is|age:|age of|age to|age =|age now')}\s*:?\s*(?P<n>{ENUM})(?!\s*(?:%|percent|months?))"),
+        re.compile(rf"{en_words(r'aged?|my age is|age is|age:|age of|age to|age =|age now')}\s*:?\s*(?P<n>{ENUM})(?!\s*(?:%|percent|months?))"
+                   # a proxy's "our candidate is 46", "他今年36": the applicant's age (read only for a proxy, below)
+                   rf"|(?:{en_words(r'candidate is|he is|she is|he.s|she.s')}|候选人|他今年|她今年)\s*(?P<n6>{ENUM})(?=\s*(?:$|[,.;!?)]|岁|years|and ))"),
         # "Is 57 too old", "Context: 35, PhD…", "41F", "本人32 女"
         re.compile(r"(?<![\d.])(?P<n>[1-9]\d)\s*(?:is\s+)?too old|" + en_words(r"(?:context|background|about me|me)") +
                    r"\s*[:：-]\s*(?P<n2>[1-9]\d)(?=\s*[,，;/|]|\s*(?:yo|y/o|f|m)(?![a-z]))|(?<![\d.$¥£€])(?P<n3>[1-9]\d)\s*(?:f|m)(?![a-z\d])(?!\s*(?:2|²))"
@@ -98,7 +100,9 @@ def find_age(msg: Message):
     ]
     for i, rx in enumerate(pats):
         for m in find_all(rx, low):
-            name = next(k for k in ("n", "n2", "n3", "n4", "n5") if m.groupdict().get(k))
+            name = next(k for k in ("n", "n2", "n3", "n4", "n5", "n6") if m.groupdict().get(k))
+            if name == "n6" and not msg.proxy:
+                continue
             tok, gs = m.group(name), m.start(name)
             if msg.used(m.start(), m.end()):
                 continue
@@ -109,8 +113,12 @@ def find_age(msg: Message):
                 continue
             cs, _ = msg.clause(gs)
             before = low[cs:gs]
-            if i in (0, 3, 4) and third.search(before[-12:]):
+            if i in (0, 3, 4) and third.search(before[-12:]) and not (
+                    msg.proxy and search(r"(?:他|她|" + en_words(r"he|she") + r")\s*(?:今年|现在|is|'s)?\s*$", before[-12:])):
                 continue
+            if i == 3 and search(en_words(r"my|our|his|her|their|the") + r"\s*$", before[-8:]) and not match_at(
+                    r"[\s-]*(?:years?|yrs?)[\s-]*old\s+(?:me|myself)", low[m.end(name):m.end(name) + 20]):
+                continue  # "my 19-year-old" is a child, not the applicant's age
             if i in (0, 3, 4) and limit_before.search(before[-10:]):
                 if not search(r"我|" + en_words(r"i|i'm|my"), before[-12:]):
                     continue

@@ -79,6 +79,13 @@ def _alt(words) -> str:
 
 _THIRD_ZH = re.compile(r"^\s*" + _SW["third_party"]["lead_zh"] + r"(?:" + _alt(_SW["third_party"]["zh"]) + r")(?!们的我)")
 _THIRD_EN = re.compile(r"^\s*" + _SW["third_party"]["lead_en"] + r"(?:" + _alt(_SW["third_party"]["en"]) + r")(?![a-z])")
+_PRON = re.compile(r"^\s*(?:(?:而且|并且|另外|但是?|不过)\s*)?(?:" + _alt(_SW["third_party"]["pronouns_zh"]) + r")(?!们的我)|^\s*(?:(?:and|but|also|while)\s+)?(?:"
+                   + _alt(_SW["third_party"]["pronouns_en"]) + r")(?![a-z])")
+_PROXY = re.compile(_alt(_SW["proxy"]["zh"]) + "|" + "|".join(_SW["proxy"]["zh_patterns"]) + "|" + en_words(_alt(_SW["proxy"]["en"])))
+# in a proxy's message, a clause about the writer: "我今年32岁", "I'm 32 myself"
+_WRITER = re.compile(r"^\s*(?:(?:而且|另外|顺便说一下|顺便)\s*)?(?:我(?!们)|本人)|^\s*(?:(?:and|also|btw|by the way)\s*,?\s*)?"
+                     r"(?:i|i'm|i've|i am|i have|my(?!\s+candidate))(?![a-z])")
+_WRITER_SELF = re.compile(r"岁|博士|硕士|学位|毕业|国籍|公民|华裔|" + en_words(r"phd|degree|years? old|citizen|national|\d{2}"))
 _HYPO_ZH = re.compile(_alt(_SW["hypothetical"]["zh"]) + "|" + "|".join(_SW["hypothetical"]["zh_patterns"]))
 _HYPO_EN = re.compile(en_words(_alt(_SW["hypothetical"]["en"]) + "|" + "|".join(_SW["hypothetical"]["en_patterns"])))
 _FACTUAL_IF = re.compile(en_words(_alt(_SW["hypothetical"]["en_factual_if"])))
@@ -90,8 +97,8 @@ _OTHER_SHARE = re.compile(r"(?P<who>[^，,。；;、\s]{0,10}?(?:基金|资本|�
                           r"|(?P<who_en>(?:a|the|our|my|an|one)\s+[a-z -]{0,25}?(?:fund|vc|investors?|co-?founders?|partners?|"
                           r"ceo|founder|capital|firm|company))\s+(?:owns|holds|has|controls)\s+(?:about |around |roughly )?"
                           r"(?P<pct_en>\d+(?:\.\d+)?)\s*%")
-_CLAUSE_END = re.compile(r"[。！!？?；;\n,，:：]|(?<!\d)\.(?!\d)|\s[-–—]\s|" + en_words(r"but|however|although|though|whereas|which"))
-_SENT_END = re.compile(r"[。！!？?；;\n]|(?<!\d)\.(?!\d)")
+_CLAUSE_END = re.compile(r"[。！!？?；;\n,，:：]|\.(?!\d)|\s[-–—]\s|" + en_words(r"but|however|although|though|whereas|which"))
+_SENT_END = re.compile(r"[。！!？?；;\n]|\.(?!\d)")
 
 
 @dataclass
@@ -101,6 +108,7 @@ class Scope:
     third_party: list[str] = field(default_factory=list)
     other_largest: str | None = None            # "person" / "entity": someone else is the largest shareholder
     not_yet_signed: bool = False                # "等合同签了再说", "once the contract is signed": it is not signed yet
+    proxy: bool = False                         # the writer speaks for the applicant (HR, a colleague)
     other_shares: list[tuple[str, float]] = field(default_factory=list)  # ("person"/"entity", %) another holder has
 
 
@@ -135,25 +143,33 @@ def _sentence_is_question(low: str, pos: int, ends: list[int] | None = None) -> 
         match_at(r"\s*(?:would|could|can|will|do|does|am|is|are)\s", low[max(0, pos - 60):pos].split(".")[-1] + " "))
 
 
-_ANY_CUE = re.compile("|".join([_alt(_SW["third_party"]["zh"]), en_words(_alt(_SW["third_party"]["en"])), _alt(_SW["hypothetical"]["zh"]),
+_ANY_CUE = re.compile("|".join([_alt(_SW["third_party"]["zh"]), en_words(_alt(_SW["third_party"]["en"])),
+                                 _alt(_SW["third_party"]["pronouns_zh"]), en_words(_alt(_SW["third_party"]["pronouns_en"])), _alt(_SW["hypothetical"]["zh"]),
                                  en_words(_alt(_SW["hypothetical"]["en"])), "|".join(_SW["hypothetical"]["zh_patterns"]),
                                  "|".join(_SW["hypothetical"]["en_patterns"]), r"股东|shareholder"]))
 
 
-def scope(low: str) -> Scope:
-    """Blank third parties' clauses and hypotheticals; keep the what-ifs."""
+def scope(low: str, proxy: bool = False) -> Scope:
+    """Blank third parties' clauses and hypotheticals; keep the what-ifs. `proxy`: the writer was already known
+    to speak for the applicant (an earlier message of the conversation)."""
     shares = _other_shares(low) if ("%" in low or "％" in low) else []
-    if not _ANY_CUE.search(low):
+    proxy = proxy or bool(_PROXY.search(low))
+    if not proxy and not _ANY_CUE.search(low):
         return Scope(low, other_shares=shares)  # nobody else and no supposition named: the whole message is the applicant's
     chars = list(low)
-    out = Scope(low, other_shares=shares)
+    out = Scope(low, other_shares=shares, proxy=proxy)
     blank: list[tuple[int, int]] = []
     seps = list(_CLAUSE_END.finditer(low))
     clause_ends = [m.start() for m in seps]
     sent_ends = [m.start() for m in _SENT_END.finditer(low)]
     for cs in ([0] + [m.end() for m in seps])[:400]:  # a message has a few dozen clauses, not thousands
         head = low[cs:cs + 40]
-        m = _THIRD_ZH.match(head) or _THIRD_EN.match(head)
+        # for a proxy "he"/"she" is the applicant, and the writer's own clauses are someone else's
+        m = _THIRD_ZH.match(head) or _THIRD_EN.match(head) or (_PRON.match(head) if not proxy else (
+            # the writer's own age, degree or nationality; the writer's employer is the one recruiting, so it stays
+            _WRITER.match(head) if _WRITER_SELF.search(low[cs:_next(clause_ends, cs + 1, len(low))]) else None))
+        if m and proxy and search(r"他|她|候选人|这位|该|" + en_words(r"he|she|his|her|candidate|them"), low[cs:_next(clause_ends, cs + 1, len(low))]):
+            m = None  # "我们拟引进一位…专家，他62岁": about the applicant
         if m and not match_at(r"\s*(?:和|与|跟|及|and|&)\s*(?:我|i)(?![a-z])", head[m.end():]):
             ce = _next(clause_ends, cs + m.end(), len(low))
             tp = _SW["third_party"]
@@ -180,6 +196,10 @@ def scope(low: str) -> Scope:
                 ce = _next(clause_ends, start, len(low))
             blank.append((cs, ce))
             out.third_party.append(low[cs:ce].strip())
+            if search(r"(?:第一大|最大(?:的)?)股东|" + en_words(r"(?:the )?(?:largest|biggest|majority) shareholder"), low[cs:ce]) \
+                    and search(r"我(?:占|持股|持有|的股份)|我们(?:的)?公司|一起创|合伙创|" + en_words(
+                        r"i own|i hold|my (?:share|stake|equity)|our (?:company|startup|firm)|we (?:founded|started|co-?founded)"), low):
+                out.other_largest = out.other_largest or "person"  # "他是第一大股东" of the company the applicant shares
     for rx in (_HYPO_ZH, _HYPO_EN):
         for m in itertools.islice(rx.finditer(low), 40):  # a message states a handful of what-ifs, not hundreds
             s = m.start()

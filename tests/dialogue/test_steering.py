@@ -214,3 +214,17 @@ def test_another_holders_larger_share_said_later(bot):
          {"facts": {"equity_percent": 35}}),
         ("the VC fund owns 40%", {"facts": {"largest_shareholder": False}, "absent": ["largest_natural_person_shareholder"]}),
     ])
+
+
+def test_a_proxy_keeps_speaking_for_the_applicant(bot):
+    """HR asks for a candidate: the writer's own age is not the applicant's, and in the next message "他" is still
+    the applicant (for an applicant writing about themselves "他" would be someone else)."""
+    play(bot, "hr", [
+        ("老师好，我是北京化工大学人事处的李婷，我今年32岁，国内博士（北航）。想替我们的候选人陈博士咨询一下：他36岁，"
+         "2018年多伦多大学博士，现在在马普所做研究组长。", {"facts": {"age": 36, "degree_abroad": True}}),
+        ("他是中国国籍，已经签了意向书，会全职来三年。", {"facts": {"nationality": "chinese", "age": 36}}),
+    ])
+    play(bot, "self", [
+        ("我是中国国籍，今年36岁。", {"facts": {"age": 36}}),
+        ("我先生是美国籍，他45岁。", {"facts": {"nationality": "chinese", "age": 36}}),
+    ])

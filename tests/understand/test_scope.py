@@ -23,6 +23,19 @@ CASES = [
      {"largest_shareholder": False, "largest_natural_person_shareholder": False}, ()),
     ("en-cofounder-less", "I own 60% and my co-founder has 30%.", {"equity_percent": 60},
      ("largest_shareholder", "largest_natural_person_shareholder")),
+    # he/she in the applicant's own message is someone else; "my 19-year-old" is a child
+    ("en-he-husband", "Can my husband work in Beijing on his residence permit? He's a mechanical engineer. "
+                      "And is my 19-year-old covered at all?", {}, ("field", "age")),
+    ("en-son-then-me", "My SON is 19. I am 56.", {"age": 56}, ()),
+    ("en-label-no", "largest shareholder: no. main founder: no. I own zero percent.",
+     {"is_founder": False, "largest_shareholder": False, "equity_percent": 0}, ("largest_natural_person_shareholder",)),
+    # a proxy (HR) speaks for the applicant: "他/our candidate" is the applicant, the writer's own age is not
+    ("zh-proxy-hr", "老师好，我是北京化工大学人事处的李婷，我今年32岁，国内博士（北航）。想替我们的候选人陈博士咨询一下："
+                    "他36岁，2018年多伦多大学博士，现在在马普所做研究组长。",
+     {"age": 36, "degree_abroad": True, "employer_region": "beijing"}, ()),
+    ("en-proxy-hr", "I'm an HR manager at a Beijing fintech. Our candidate is 46, an Indian citizen; he is a VP at Citibank. "
+                    "I'm 35 myself.", {"age": 46, "nationality": "foreign"}, ()),
+    ("zh-applicant-writes-to-hr", "尊敬的人事处老师：您好！我是材料学院的张某某，今年43岁。", {"age": 43}, ()),
     # past vs future: 已经 about having said it, the years still to come
     ("zh-said-future", "现在中山大学在挖我，我已经表态可以去广州全职干三年以上。", {"commit_fulltime_years": 3}, ("years_in_china",)),
     ("zh-did-past", "我已经在广州全职干了三年。", {"years_in_china": 3}, ("commit_fulltime_years",)),
