@@ -200,6 +200,9 @@ BOUNDARIES = [
     ("haiju.youth", {"employer_region": "xinjiang"}, I, None),
     ("haiju.foreign_long", {"employer_region": "other"}, I, None),
     ("haiju.fulltime", {"employer_region": DROP}, "undetermined", None),
+    # the entrepreneur programs too: Haiju's aim is talent that "来京创新创业"; a Suzhou company is outside it
+    ("haiju.entrepreneur", {"employer_region": "other"}, I, None),
+    ("haiju.startup_team", {"employer_region": "other"}, I, None),
     ("qianren.top_talent", {"commit_fulltime_years": 5}, E, None),
     ("qianren.top_talent", {"commit_fulltime_years": 4.9}, I, None),
     ("qianren.top_talent", {"commit_fulltime_years": 3}, I, None),
