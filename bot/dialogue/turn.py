@@ -349,9 +349,12 @@ class Turn:
         programs = self.focus()
         stop = STOP_RE.search(text)
         if stop:
-            # "stop asking about startups", "别再问创业的事了": those programs leave the focus, and their questions with them
-            rest = text[stop.end():] or text
-            topics = [t for t, rx in STOP_TOPICS.items() if re.search(rx, rest, re.I)]
+            # "stop asking about startups", "别再问创业的事了": those programs leave the focus, and their questions with
+            # them. The topic is in the sentence of the request: "不是第一大股东，别再问了。明年还能报创业项目吗？" names none
+            ends = [m.start() for m in re.finditer(r"[。！!？?；;\n]|\.(?:\s|$)", text)]
+            s0 = max([e + 1 for e in ends if e < stop.start()], default=0)
+            s1 = min([e for e in ends if e >= stop.end()], default=len(text))
+            topics = [t for t, rx in STOP_TOPICS.items() if re.search(rx, text[s0:s1], re.I)]
             parts = [x for t in topics for x in ((t, "startup") if t == "entrepreneur" else (t,))]
             keep = [p for p in programs if not any(x in p for x in parts)]
             if topics and keep and len(keep) < len(programs):
@@ -361,6 +364,11 @@ class Turn:
                 gone = len(programs) - len(keep)
                 notes.append(M.t(self.lang, "focus_dropped", n=gone))
                 return self.progress(notes, [])
+            if not topics and not ex.facts and self.s.asking and self.s.asking not in self.s.facts:
+                # "别再问了" / "stop asking that": that question, not the programs behind it
+                self.s.declined.append(self.s.asking)
+                notes.append(M.t(self.lang, "declined", label=label(self.s.asking, self.lang)))
+                self.s.asking = None
         if FIT_RE.search(text):
             return self.fit(head)
         if CHANGE_RE.search(text):
@@ -371,11 +379,18 @@ class Turn:
             hx = extract(core, today=assessment_date())
             hypothesis.update({f: v for f, v in hx.facts.items() if f in Profile.model_fields})
             said.append(w)
-        next_year = NEXT_YEAR_RE.search(" ".join(ex.what_ifs) + " " + text) and (ex.what_ifs or (ex.is_question and not ex.facts))
+        # "明年再申请呢？", "不是第一大股东。明年下半年再报还行吗？": a question about next year, even after a fact
+        next_year = NEXT_YEAR_RE.search(" ".join(ex.what_ifs) + " " + text) and (ex.what_ifs or ex.is_question)
         if next_year and not hypothesis.keys() - {"has_contract"}:  # "明年再申请呢？": the profile a year on
             hypothesis = {**wrapup.shifted(self.s.facts, assessment_date()), **hypothesis}
-        if next_year and not said:
-            said = [text.strip()[:60]]
+        if next_year and not said:  # the sentence that asks it, not the whole message
+            m = NEXT_YEAR_RE.search(text)
+            if m:
+                s0 = max(text.rfind(c, 0, m.start()) for c in "。！!？?；;\n.")
+                s1 = min([i for i in (text.find(c, m.end()) for c in "。！!？?；;\n") if i >= 0], default=len(text))
+                said = [text[s0 + 1:s1 + 1].strip()[:80]]
+            else:
+                said = [text.strip()[:60]]
         if hypothesis:
             try:
                 body, js = wrapup.what_if(self.s.facts, hypothesis, programs, self.lang, "; ".join(said)[:120])

@@ -228,3 +228,16 @@ def test_a_proxy_keeps_speaking_for_the_applicant(bot):
         ("我是中国国籍，今年36岁。", {"facts": {"age": 36}}),
         ("我先生是美国籍，他45岁。", {"facts": {"nationality": "chinese", "age": 36}}),
     ])
+
+
+def test_stop_asking_that_drops_a_question_not_the_programs(bot):
+    """"不是第一大股东，别再问了。…明年下半年再报国家千人创业项目还行吗？": the topic of "stop" is in its own sentence
+    (none), the programs stay in focus, and the next-year question is answered as a what-if."""
+    bot.handle("st", "我44岁，中国籍，斯坦福博士，在谷歌做过高级经理，2022年回国在苏州创办了一家芯片公司，产品在中试，我持股35%。")
+    r = bot.handle("st", "不是第一大股东，别再问了。最后一个问题：明年下半年再报国家千人创业项目还行吗？")
+    assert r.kind == "what_if" and "千人计划创业人才项目" in r.text and "不再考虑" not in r.text, r.text
+    assert r.facts["largest_shareholder"] is False and "qianren.entrepreneur" in {v["program"] for v in r.verdicts}
+    r = bot.handle("st2", "I'm 41, Chinese citizen, PhD from MIT, assistant professor at Purdue.")
+    asked = r.asking
+    r = bot.handle("st2", "stop asking that")
+    assert asked in bot.profile("st2").declined and r.asking != asked
