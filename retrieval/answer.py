@@ -53,12 +53,18 @@ def covers(hit: Hit, aspect: str) -> bool:
     return _says(a["words"], f"{hit.text} {hit.text_en} {' '.join((hit.fields or {}).values())}")
 
 
-def answer(query: str, lang: str, top: int = 3, doc: str | None = None) -> Answer:
+def answer(query: str, lang: str, top: int = 3, doc: str | None = None, prefer: set | None = None) -> Answer:
+    """`prefer`: (doc, article) of the clauses the asker's situation points to (their programs still open); one of
+    them close enough to the best (half its score) answers first."""
     hits = search(query, top=max(top, 5), doc=doc)
     if not hits:
         return Answer(None)
     if hits[0].exact:  # "第八条": the clause asked for is the answer, whatever it says
         return Answer(hits[0], [h for h in hits[1:top] if h.exact])
+    if prefer and (hits[0].doc, hits[0].article) not in prefer:
+        near = next((h for h in hits[1:5] if (h.doc, h.article) in prefer and h.score >= 0.5 * hits[0].score), None)
+        if near is not None:
+            hits = [near] + [h for h in hits if h is not near]
     aspects, subj = _tables()
     named = subjects(query)
     if len(named) == 1 and doc is None:

@@ -62,6 +62,7 @@ class Turn:
         self._history = history  # the user's earlier messages, or a function that reads them when needed
         self.fixing = False  # this turn only corrected what was known: the pending question still stands
         self.quote: str | None = None  # the Chinese original quoted in an English answer (Telegram folds it)
+        self.answered: str | None = None  # the pending question this message answered
 
     @property
     def history(self) -> list[str]:
@@ -193,6 +194,7 @@ class Turn:
         answered = bool(self.s.asking and (self.s.asking in ex.facts or self.s.asking in ex.declined))
         if answered:
             self.s.attempts.pop(self.s.asking, None)
+            self.answered = self.s.asking  # a side question in the same message must not re-ask it
 
         gave_facts = bool(ex.facts or ex.declined)
         # a program named inside an answer ("海聚工程外专长期项目" for "which programs are you in?")
@@ -624,7 +626,12 @@ class Turn:
         that clause as related, not as the answer (SPEC section 7)."""
         from retrieval.answer import answer
 
-        a = answer(query or self.text, self.lang)
+        q = query or asked_part(self.text)
+        # a question that names no program is about the applicant's programs still open: "do I need a doctorate?"
+        # from a 46-year-old foreign expert is 第九条's doctorate, not the youth project's
+        prefer = set() if named_programs(q) else {(v.program.doc, v.program.article) for v in self.verdicts()
+                                                  if v.status != "ineligible"}
+        a = answer(q, self.lang, prefer=prefer)
         if a.hit is None and not a.related:
             return None
         if a.hit is None:
@@ -656,6 +663,16 @@ class Turn:
         text = "\n".join(notes + [answer or M.t(self.lang, "no_hit")])
         if answer and not self.s.asking and not self.s.interviewing:
             text += "\n" + M.t(self.lang, "search_tip")
+        if self.answered and self.s.asking == self.answered:
+            # "I'm 46. And the work permit?": the age is answered; the next question, not the same one again
+            self.s.asking = None
+            if self.s.interviewing:
+                vs = self.verdicts()
+                nxt = self.next_question(vs)
+                if nxt:
+                    self.s.asking = nxt
+                    self.s.attempts[nxt] = self.s.attempts.get(nxt, 0) + 1
+                    return self.reply(text + "\n\n" + question(nxt, self.lang), "answer", vs, asking=nxt)
         return self.with_pending(text)
 
     def command(self, text: str) -> Reply:
@@ -773,6 +790,18 @@ class Turn:
         # one ✏️ button per fact where the frontend has buttons (Telegram); "/edit FACT" elsewhere
         reply.edits = [(f, label(f, self.lang)) for f in self.s.facts if f in Profile.model_fields and f != "as_of"]
         return reply
+
+
+QUESTION_SENT = re.compile(r"[?？]|吗|呢|么|是否|能不能|可不可以|有没有|多少|多久|哪|怎么|如何|什么|"
+                           r"(?:^|\s)(?:what|how|can|could|do|does|is|are|will|would|which|where|when|who|why|should)\s", re.I)
+
+
+def asked_part(text: str) -> str:
+    """The sentences of a message that ask something: "I'm 46, an employee. Is there a green card in China?" is
+    searched as its question, not as the facts told before it."""
+    sents = [x.strip() for x in re.split(r"(?<=[。！!？?；;\n])|(?<=\.)\s", text) if x and x.strip()]
+    asked = [x for x in sents if QUESTION_SENT.search(x)]
+    return " ".join(asked) if asked and len(asked) < len(sents) else text
 
 
 def v_facts(v: Verdict) -> set[str]:

@@ -62,3 +62,15 @@ def test_search_command_leads_with_the_plain_answer_in_english(bot):
     r = bot.handle("s", "/search How long is a work permit valid for a foreign expert?")
     first = r.text.split("\n")[0]
     assert "2 to 5 years" in first and "Article 10 (第十条)" in r.text, r.text[:300]
+
+
+def test_an_answer_in_a_message_with_a_question_is_not_asked_again(bot):
+    """"I'm 46. … And is there anything like a green card?": the age is recorded, the question is searched on its
+    own sentence (not on "not starting a company"), and the age is not asked again."""
+    bot.handle("p", "Hi, I'm a data scientist with an Indian passport, VP at Citibank in New York. A Beijing fintech "
+                    "wants to hire me. Would I qualify for the thousand talents?")
+    r = bot.handle("p", "/edit age")  # the pending question is now the age, as when the bot asks it
+    assert r.asking == "age"
+    r = bot.handle("p", "I'm 46. But I'm not starting a company. And is there anything like a green card in China?")
+    assert r.facts["age"] == 46 and r.asking != "age" and "How old" not in r.text, r.text
+    assert "Article 10 (第十条)" in r.text and "permanent residence" in r.text
