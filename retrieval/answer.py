@@ -44,6 +44,10 @@ def asked_aspects(query: str) -> list[str]:
     return [name for name, a in _tables()[0].items() if _says(a["words"], query)]
 
 
+def aspect_label(aspect: str, lang: str) -> str:
+    return _tables()[0][aspect]["zh" if lang == "zh" else "en"]
+
+
 def subjects(query: str) -> list[str]:
     return [name for name, s in _tables()[1].items() if _says(s["words"], query)]
 

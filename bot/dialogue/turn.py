@@ -25,6 +25,7 @@ from ..understand.person import DEG_RANK
 from ..understand.intent import (
     ADD_RE,
     CHANGE_RE,
+    APPLY_RE,
     FIT_RE,
     NEXT_YEAR_RE,
     STOP_RE,
@@ -47,7 +48,7 @@ MAX_ATTEMPTS = 2
 
 
 # any of the steering requests, in one pattern (most turns have none)
-STEER_CUE = re.compile("|".join(p.pattern for p in (STOP_RE, FIT_RE, CHANGE_RE, SUMMARY_RE, NEXT_YEAR_RE)), re.I)
+STEER_CUE = re.compile("|".join(p.pattern for p in (STOP_RE, FIT_RE, CHANGE_RE, SUMMARY_RE, NEXT_YEAR_RE, APPLY_RE)), re.I)
 # a correction that names no fact: "sorry, I meant 42", "I said NO", "不对，是42", "我说的是没有"
 BARE_FIX = re.compile(r"^\s*(?:sorry|no wait|wait|oops|actually|correction|i meant|i said|不对|说错了|我说错了|更正|其实|我说的是|打错了|是)"
                       r"|(?<![a-z])(?:i meant|i said|i mean)(?![a-z])")
@@ -286,6 +287,25 @@ class Turn:
             return self.reply("\n".join(parts), "question", vs, asking=fact)
         return self.reply("\n".join(parts), "summary", vs)
 
+    def apply_answer(self, head: str, named: list[str]) -> Reply | None:
+        """"去哪报？" / "where would they submit it?": the channels and procedure of the programs named, else of the
+        programs in focus still open (at most four), each step with its clause; None when none has steps on file."""
+        vs = self.verdicts()
+        if named:
+            vs = verdicts(self.profile(), named)
+        else:
+            open_ = [v for v in vs if v.status != "ineligible" or wrapup.only_steps_left(v)]
+            vs = (open_ or vs)[:4]
+        lines = wrapup.how_to_apply(vs, self.lang)
+        if not lines:
+            return None
+        names = ("、" if self.lang == "zh" else ", ").join(short_name(v.program.id, self.lang) for v in vs)
+        body = M.t(self.lang, "how_to_apply", names=names) + "\n" + "\n".join(f"• {l}" for l in lines)
+        from retrieval.answer import aspect_label, asked_aspects
+        for a in asked_aspects(self.text):  # "什么时候截止？": the steps say nothing of it, and neither do the sources
+            body += "\n" + M.t(self.lang, "sources_silent_short", what=aspect_label(a, self.lang))
+        return self.with_pending((head + "\n" if head else "") + body)
+
     def split_question(self, vs: list[Verdict]) -> tuple[str | None, int]:
         """For "which program fits me?": the missing fact that the most open programs wait on (their decisive
         conditions first among equals), so each answer splits the field; with how many it decides for."""
@@ -373,6 +393,10 @@ class Turn:
                 self.s.asking = None
         if FIT_RE.search(text):
             return self.fit(head)
+        if APPLY_RE.search(text) and not ex.what_ifs:
+            applied = self.apply_answer(head, named_programs(text))
+            if applied is not None:
+                return applied
         if CHANGE_RE.search(text):
             return self.reply((head + "\n" if head else "") + wrapup.what_to_change(self.verdicts(), self.lang), "answer")
         hypothesis, said = {}, []

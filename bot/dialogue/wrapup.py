@@ -93,6 +93,17 @@ def next_steps(vs: list[Verdict], lang: str) -> list[str]:
     return out
 
 
+def how_to_apply(vs: list[Verdict], lang: str) -> list[str]:
+    """"Where do I apply?": the channels and procedure for these programs, whatever their verdict, each cited."""
+    seen, out = set(), []
+    for v in vs:
+        for key, line in _program_steps(v.program.id, lang, "has_contract" in failing_facts(v)):
+            if key not in seen:
+                seen.add(key)
+                out.append(line)
+    return out
+
+
 def deciding(v: Verdict, lang: str) -> str:
     """The first requirement that rules the program out, in the user's language (read off the outcomes)."""
     o = next((o for o in v.outcomes if o.status in ("failed", "relaxable")), None)

@@ -96,6 +96,13 @@ CHANGE_RE = re.compile(r"我差什么|还差什么|差在哪|缺什么|还缺什
     r"what would i need to change|what do i need to change|what (?:would|do) i need to (?:do|become|get) (?:to|eligible)"
     r"|what am i missing|what(?:'s| is) missing|how (?:can|could) i (?:become|be|get) eligible|what would make me eligible"
     r"|what would it take|what do i lack"), re.I)
+# "去哪报？", "海聚青年交哪？", "where would they submit it?", "申报渠道": where and how to apply
+APPLY_RE = re.compile(r"(?:去|在|到|交|报|向)哪(?:里|儿|个部门|个单位)?(?:报|申报|申请|交|递交|提交)?|交(?:到)?哪|报到哪|找谁(?:报|申报|申请)|向谁(?:报|申报|申请)"
+                      r"|怎么(?:报|申报|申请|递交)|如何(?:申报|申请|递交)|申报(?:渠道|流程|程序|途径)|申请(?:渠道|流程|程序|途径)|" + en_words(
+    r"where (?:do|would|should|can|could|does|will) (?:i|we|they|he|she|one|the \w+) (?:apply|submit|send|file)"
+    r"|how (?:do|would|can|should|could|does) (?:i|we|they|he|she|one) (?:apply|submit)|how to apply|where to apply"
+    r"|application (?:channel|procedure|process|route)s?|who (?:do|should) (?:i|we|they) (?:apply|submit) to"
+    r"|submit (?:it|the application|my application)(?: to)? where"), re.I)
 NEXT_YEAR_RE = re.compile(r"明年|下一年|一年后|过一年|" + en_words(r"next year|in a year|a year from now|in one year"), re.I)
 
 # "which program fits me?", "我适合哪个项目": rank the programs by how close they are

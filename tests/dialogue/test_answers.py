@@ -74,3 +74,19 @@ def test_an_answer_in_a_message_with_a_question_is_not_asked_again(bot):
     r = bot.handle("p", "I'm 46. But I'm not starting a company. And is there anything like a green card in China?")
     assert r.facts["age"] == 46 and r.asking != "age" and "How old" not in r.text, r.text
     assert "Article 10 (第十条)" in r.text and "permanent residence" in r.text
+
+
+@pytest.mark.parametrize("opening,ask,says", [
+    ("老师好，我是北京化工大学人事处的李婷。想替我们的候选人陈博士咨询一下：他36岁，中国籍，2018年多伦多大学博士，"
+     "现在在马普所做研究组长，已签意向书，会全职来5年。", "海聚青年交哪？什么时候截止？",
+     ["海外学人中心", "四、申报程序—申报渠道", "现有文件没有规定申报截止时间"]),
+    ("老师好，我36岁，中国籍，2018年多伦多大学博士，现在在马普所做研究组长。", "那青千呢，去哪报？",
+     ["自然科学基金会", "第十八条"]),
+    ("I'm a British citizen, 58, professor at Imperial College; Xinjiang University asked me to join.",
+     "Where would they submit it?", ["special office", "第十八条"]),
+])
+def test_where_to_apply_gets_the_channels_of_the_programs(bot, opening, ask, says):
+    bot.handle("w", opening)
+    r = bot.handle("w", ask)
+    for s in says:
+        assert s in r.text, r.text
