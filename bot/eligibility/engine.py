@@ -145,8 +145,10 @@ class Evaluator:
             if cond.unknown_is_review:
                 return Outcome(cond, REVIEW)
             return Outcome(cond, UNKNOWN, missing=[cond.fact])
-        results = {test(cond.op, v, cond.value) for v in values}
         shown = values[0] if len(values) == 1 else values
+        if cond.review_values and all(v in cond.review_values for v in values):
+            return Outcome(cond, REVIEW, shown)
+        results = {test(cond.op, v, cond.value) for v in values}
         if results == {True}:
             return Outcome(cond, MET, shown)
         if results == {True, False}:

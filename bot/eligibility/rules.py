@@ -70,6 +70,9 @@ class Condition(Cited):
     # a fact SPEC's profile does not carry (海聚 backgrounds 4 and 5): when the applicant has not
     # stated it, the condition is the panel's to judge (review) rather than a question to ask
     unknown_is_review: bool = False
+    # values the clause neither includes nor excludes (a postdoc for "正式教学或者科研职位"): the panel judges
+    # them (review), rather than the engine failing or passing them
+    review_values: list = field(default_factory=list)
 
     @property
     def cite(self) -> Cite:

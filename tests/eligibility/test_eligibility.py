@@ -328,7 +328,7 @@ RELAXATIONS = [
     # 海聚青年
     ("haiju.youth", {"age": 43}, HJ_YOUTH, "年龄一般不超过40岁"),
     ("haiju.youth", {"overseas_research_years": 1.5}, HJ_YOUTH, "其他有突出成绩的，申报时应提交破格材料"),
-    ("haiju.youth", {"overseas_title": "postdoc"}, HJ_YOUTH, "其他有突出成绩的，申报时应提交破格材料"),
+    ("haiju.youth", {"overseas_title": "other"}, HJ_YOUTH, "其他有突出成绩的，申报时应提交破格材料"),
     ("haiju.youth", {"overseas_employer_renowned": False}, HJ_YOUTH, "其他有突出成绩的，申报时应提交破格材料"),
     # 创业团队 一般应在海外取得学位
     ("haiju.startup_team", {"degree_abroad": False}, HJ_TEAM, "创业团队成员一般应在海外取得学位"),
@@ -903,3 +903,13 @@ def test_haiju_backgrounds_4_and_5_are_for_the_panel_unless_stated():
     assert v.status == "needs_exception" and not v.missing
     v = judge("haiju.fulltime", {"overseas_title": "assistant_professor", "owns_ip_or_core_tech": True})
     assert v.status == "eligible"
+
+
+@pytest.mark.parametrize("program", ["qianren.youth", "haiju.youth"])
+def test_a_postdoc_is_for_the_reviewers_not_ruled_out(program):
+    """第八条 / the Haiju youth slide ask for "正式教学或(者)科研职位" and do not say whether a postdoc holds one:
+    the panel judges it (review), the engine neither fails nor passes it on its own."""
+    v = judge(program, {"overseas_title": "postdoc"})
+    assert v.status == "eligible", verdict_json(v)["conditions"]
+    js = json.dumps(verdict_json(v), ensure_ascii=False)
+    assert "正式教学" in js and "review" in js
