@@ -138,7 +138,7 @@ def find_birth(msg: Message):
     pats = [
         re.compile(rf"{yz}\s*年\s*{mz}\s*(?:\d{{1,2}}\s*[日号])?\s*(?:出生|生人|生的|生(?!产|效|活|意|物|成|态|病|命|涯))"),
         re.compile(rf"(?:出生于|生于|出生在|出生年份\s*(?:是|为|:)?|出生年\s*(?:是|为|:)?)\s*{yz}\s*年?\s*{mz}"),
-        re.compile(rf"(?:我是|是)\s*{yz}\s*年(?:的|生)(?=\s*(?:$|[,.;!?。，！？]|人|吧|啊))"),
+        re.compile(rf"(?:我是|是)\s*{yz}\s*年(?:的|生)(?=\s|$|[,.;!?。，！？]|人|吧|啊)"),
         re.compile(rf"(?<![\d{D}]){yz}\s*年\s*{mz}\s*的\s*(?=$|[,.;!?。，！？]|人)"),
         re.compile(rf"{en_words(r'born|birth year|year of birth|birthyear')}\s*(?:is|was|:)?\s*(?:in|on)?\s*(?:(?P<mon>{MONTH_EN})\s+)?"
                    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?(?P<y>\d{{4}}|'\d{{2}})"),
@@ -146,8 +146,13 @@ def find_birth(msg: Message):
     ]
     for rx in pats:
         for m in find_all(rx, low):
-            if msg.negated(m.start(), after=False):
+            cs, _ = msg.clause(m.start())
+            # "不对 打错了 是88年的": the 不 is about what was said before, not this year
+            if msg.negated(m.start(), after=False) and not search(r"不对|不是的|打错|说错|写错|" + en_words(r"sorry|no wait|i meant|typo"),
+                                                               low[max(0, m.start() - 20):m.start()]):
                 continue
+            if search(r"不是\s*$", low[max(cs, m.start() - 4):m.start()]):
+                continue  # "不是85": the year denied
             y = year_value(m.group("y"), msg.today)
             if y is not None:
                 msg.add("birth_year", y, m.start(), span=(m.start(), m.end()))

@@ -23,6 +23,9 @@ CASES = [
      {"largest_shareholder": False, "largest_natural_person_shareholder": False}, ()),
     ("en-cofounder-less", "I own 60% and my co-founder has 30%.", {"equity_percent": 60},
      ("largest_shareholder", "largest_natural_person_shareholder")),
+    # a year corrected in passing: "不对 打错了 是88年的 不是85"
+    ("zh-year-fixed", "中国国籍。不对 打错了 是88年的 不是85", {"birth_year": 1988, "nationality": "chinese"}, ()),
+    ("zh-year-denied", "我不是85年出生的", {}, ("birth_year",)),
     # he/she in the applicant's own message is someone else; "my 19-year-old" is a child
     ("en-he-husband", "Can my husband work in Beijing on his residence permit? He's a mechanical engineer. "
                       "And is my 19-year-old covered at all?", {}, ("field", "age")),
