@@ -20,6 +20,7 @@ from ..eligibility.report import (
     verdict_text,
 )
 from ..eligibility.rules import rulebook
+from ..understand.career import lower_title_in_passing
 from ..understand.extract import extract, search_story_cue, story, weigh_other_shares
 from ..understand.person import DEG_RANK
 from ..understand.intent import (
@@ -179,7 +180,8 @@ class Turn:
         if self.s.turn_count > 1 and search_story_cue(text) and self.history:
             # "Before that I did my PhD at Columbia, graduated in 2017" completes the career told before it
             told = story(self.history[-6:] + [text], assessment_date(), ex.correction)
-            told = {f: d for f, d in told.items() if self.s.facts.get(f) != d[0] and ex.facts.get(f, d[0]) == ex.facts.get(f)}
+            told = {f: d for f, d in told.items() if self.s.facts.get(f) != d[0] and ex.facts.get(f, d[0]) == ex.facts.get(f)
+                    and not (ex.correction and f in ex.facts)}  # a correction's own value stands against the older story
             if told:
                 changed += self.apply({f: d[0] for f, d in told.items()}, notes, {f: (d[1], "derived") for f, d in told.items()}, {},
                                       ex.correction)
@@ -234,7 +236,11 @@ class Turn:
         """What the applicant said before stands against a later remark that is about something else: the employer
         being joined against the one worked for now, the current post against a past one or a visit, the highest
         degree against a lower one. A correction ("不对", "actually") always replaces."""
-        if correction or f not in self.s.facts:
+        if f not in self.s.facts:
+            return False
+        if correction and f == "overseas_title" and lower_title_in_passing(self.text, value, self.s.facts[f]):
+            return True  # "my postdoc appointment started January 2024, not June 2023": a date fixed, not the post
+        if correction:
             return False
         before = (self.s.provenance.get(f) or {}).get("as", "")
         if f in ("employer_type", "employer_region"):

@@ -7,7 +7,7 @@ import re
 
 from .choices import TITLE_RX, choice_value, region_value
 from .message import Message
-from .text import en_words, find_all, match_at, search
+from .text import en_words, find_all, match_at, normalize, search
 from .vocab import (
     ABROAD_EN,
     ABROAD_ZH,
@@ -21,6 +21,18 @@ from .vocab import (
     FOREIGN_UNIV_EN,
     FOREIGN_UNIV_ZH,
 )
+
+# "I'm a postdoc", "我现在是博后", "not an assistant professor": the message says what the title is (or is not),
+# rather than mentioning a post in passing ("my postdoc appointment started January 2024")
+_SAYS_TITLE = re.compile(r"我(?:现在|目前)?(?:是|只是|还是|在\S{0,12}?(?:当|做|任))|现在是|目前是|不是|并非|" + en_words(
+    r"i am|i'm|i work as|i'm now|i am now|i'm only|i'm just|not an?|no longer an?|isn't|wasn't"))
+
+
+def lower_title_in_passing(text: str, new: str, old: str) -> bool:
+    """A correction that brings a lower title than the one on record without saying it is the title now:
+    "my postdoc appointment started January 2024, not June 2023" corrects a date, not the current post."""
+    return _TITLE_RANK.get(new, 0) < _TITLE_RANK.get(old, 0) and not _SAYS_TITLE.search(normalize(text))
+
 
 _TITLE_RANK = {"professor": 9, "associate_professor": 8, "senior_finance": 7, "senior_corporate": 7, "intl_org_manager": 7,
                "assistant_professor": 6, "researcher": 5, "postdoc": 4, "other": 2, "none": 0}

@@ -241,3 +241,17 @@ def test_stop_asking_that_drops_a_question_not_the_programs(bot):
     asked = r.asking
     r = bot.handle("st2", "stop asking that")
     assert asked in bot.profile("st2").declined and r.asking != asked
+
+
+def test_a_date_correction_sticks_and_leaves_the_current_post(bot):
+    """A player's case: the correction of a postdoc's start date was overwritten by the career told before, and the
+    current title flipped to postdoc. The corrected months stand and the title stays; a title said outright still
+    changes it."""
+    play(bot, "k", [
+        ("I'm 38, US citizen born in Chengdu, research assistant professor at Caltech since Sept 2025; PhD from Stanford "
+         "in 2023, then a Caltech postdoc from June 2023.", {"facts": {"overseas_title": "assistant_professor"}}),
+        ("Oh and actually I need to correct something I said — the degree was officially conferred in December 2023. "
+         "My Caltech postdoc appointment officially started January 2024, not June 2023.",
+         {"facts": {"overseas_title": "assistant_professor", "overseas_months_after_phd": 34}}),
+        ("Actually I am a postdoc, not an assistant professor.", {"facts": {"overseas_title": "postdoc"}}),
+    ])
