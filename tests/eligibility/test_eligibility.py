@@ -913,3 +913,11 @@ def test_a_postdoc_is_for_the_reviewers_not_ruled_out(program):
     assert v.status == "eligible", verdict_json(v)["conditions"]
     js = json.dumps(verdict_json(v), ensure_ascii=False)
     assert "正式教学" in js and "review" in js
+
+
+def test_being_of_chinese_descent_is_not_relaxed_for_a_western_employer():
+    """A player's case: "Needs: Not of Chinese descent; an exception may be sought under 第二十五条" for a British-Chinese
+    professor asked by a Xinjiang university. Whom the foreign-expert project is for is not relaxable."""
+    v = judge("qianren.foreign_expert", {"ethnic_chinese": True, "employer_region": "xinjiang"})
+    assert v.status == "ineligible", verdict_json(v)["conditions"]
+    assert "第二十五条" not in json.dumps(verdict_json(v), ensure_ascii=False)
