@@ -92,7 +92,10 @@ STOP_RE = re.compile(r"(?:别|不要|不用)再?问|不考虑|不关心|跳过|"
 STOP_TOPICS = {"entrepreneur": r"创业|公司|startups?|founders?|companies|entrepreneur\w*", "foreign": r"外专|外国专家|foreign experts?",
                "culture": r"文化|艺术|culture|arts?", "xinjiang": r"新疆|西藏|xinjiang|tibet", "finance": r"金融|finance|banks?",
                "short": r"短期|short[- ]term|part[- ]time", "top": r"顶尖|top talents?"}
-CHANGE_RE = re.compile(r"我差什么|还差什么|差在哪|缺什么|还缺什么|怎样才能符合|怎么才能符合|怎么样才(?:能|可以)|需要(?:改变|改善|补)什么|要满足什么|" + en_words(
+CHANGE_RE = re.compile(r"我差什么|还差什么|差在哪|缺什么|还缺什么|怎样才能符合|怎么才能符合|怎么样才(?:能|可以)|需要(?:改变|改善|补)什么|要满足什么|"
+                       r"还需要(?:知道|了解|我提供)?(?:什么|哪些)(?:信息|材料)?|还要(?:知道|了解)?(?:什么|哪些)信息|为什么(?:还)?(?:不确定|待定|尚待确定)|" + en_words(
+    r"what else do you need(?: to know)?(?: from me)?|what else (?:should|must) i (?:tell|give)|why (?:is it |still )?(?:undetermined|undecided|not decided)"
+    r"|undetermined why|"
     r"what would i need to change|what do i need to change|what (?:would|do) i need to (?:do|become|get) (?:to|eligible)"
     r"|what am i missing|what(?:'s| is) missing|how (?:can|could) i (?:become|be|get) eligible|what would make me eligible"
     r"|what would it take|what do i lack"), re.I)

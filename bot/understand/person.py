@@ -95,7 +95,7 @@ def find_age(msg: Message):
                    r"\s*[:：-]\s*(?P<n2>[1-9]\d)(?=\s*[,，;/|]|\s*(?:yo|y/o|f|m)(?![a-z]))|(?<![\d.$¥£€])(?P<n3>[1-9]\d)\s*(?:f|m)(?![a-z\d])(?!\s*(?:2|²))"
                    r"|(?:本人|背景[:：]?|^我|\s我|，我|,我)\s*(?P<n4>[1-9]\d)\s*(?=岁|女|男|,|，|/|\s|$|了)"
                    # "Chinese citizen, 41, associate professor", "Hi, 42, Italian": a bare age between commas
-                   r"|(?:^|(?:hi|hello|hey)\s*[!,.\-–—]?\s*,?\s*|(?:citizen|national|american|canadian|[a-z]+ian|[a-z]+ish|[a-z]+ese|[a-z]+ch),\s*)"
+                   r"|(?:^|(?:hi|hello|hey)\s*[!,.\-–—]?\s*,?\s*|(?:citizen|national|[a-z]{2,}an|[a-z]+ish|[a-z]+ese|[a-z]+ch|[a-z]{3,}i|greek|swiss|thai),\s*)"
                    r"(?P<n5>[2-7]\d)(?=\s*(?:,|\.(?!\d)|;))"),
     ]
     for i, rx in enumerate(pats):

@@ -255,3 +255,11 @@ def test_a_date_correction_sticks_and_leaves_the_current_post(bot):
          {"facts": {"overseas_title": "assistant_professor", "overseas_months_after_phd": 34}}),
         ("Actually I am a postdoc, not an assistant professor.", {"facts": {"overseas_title": "postdoc"}}),
     ])
+
+
+@pytest.mark.parametrize("ask", ["Undetermined why? What else do you need to know from me?", "还需要我提供哪些信息？"])
+def test_what_else_do_you_need_lists_the_missing_facts(bot, ask):
+    bot.handle("n", "I'm German, 56, not of Chinese descent, PhD from KIT, senior technical expert at Bosch; a Beijing "
+                    "company wants me full-time for 3 years.")
+    r = bot.handle("n", ask)
+    assert ("tell me:" in r.text or "还需告诉我" in r.text) and "found no clause" not in r.text, r.text

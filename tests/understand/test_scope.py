@@ -23,6 +23,8 @@ CASES = [
      {"largest_shareholder": False, "largest_natural_person_shareholder": False}, ()),
     ("en-cofounder-less", "I own 60% and my co-founder has 30%.", {"equity_percent": 60},
      ("largest_shareholder", "largest_natural_person_shareholder")),
+    # an age between commas after a nationality
+    ("en-german-age", "I'm German, 56, not of Chinese descent, PhD from KIT", {"age": 56, "nationality": "foreign"}, ()),
     # a year corrected in passing: "不对 打错了 是88年的 不是85"
     ("zh-year-fixed", "中国国籍。不对 打错了 是88年的 不是85", {"birth_year": 1988, "nationality": "chinese"}, ()),
     ("zh-year-denied", "我不是85年出生的", {}, ("birth_year",)),
