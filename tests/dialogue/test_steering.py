@@ -263,3 +263,27 @@ def test_what_else_do_you_need_lists_the_missing_facts(bot, ask):
                     "company wants me full-time for 3 years.")
     r = bot.handle("n", ask)
     assert ("tell me:" in r.text or "还需告诉我" in r.text) and "found no clause" not in r.text, r.text
+
+
+@pytest.mark.parametrize("lang,opening,aside", [
+    ("en", "I'm 41, a Chinese citizen, PhD from MIT, assistant professor at Purdue. Tsinghua wants to hire me.",
+     "By the way my field is materials science."),
+    ("zh", "我41岁，中国籍，MIT博士，在普渡当助理教授，清华想引进我。", "顺便说一下，我的专业是材料科学。"),
+])
+def test_a_fact_is_asked_at_most_once(bot, lang, opening, aside):
+    """A question left unanswered (the user told something else) is not asked again in the rest of the interview;
+    answers are given to every other question until the verdicts are in."""
+    r = bot.handle(lang, opening)
+    skipped = r.asking
+    assert skipped
+    r = bot.handle(lang, aside)
+    asked = [r.asking]
+    for _ in range(25):
+        if r.asking is None:
+            break
+        r = bot.handle(lang, {"has_contract": "no", "commit_fulltime_years": "3", "multiple_platforms": "no",
+                              "prior_applications": "0", "unfulfilled_sponsorship": "no", "misconduct": "no"}.get(r.asking, "no"))
+        asked.append(r.asking)
+    assert skipped not in asked, (skipped, asked)
+    questions = [a for a in asked if a]
+    assert len(questions) == len(set(questions)), asked  # and no other question twice
