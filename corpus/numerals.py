@@ -86,6 +86,14 @@ def zh_number(s: str, concat: bool = True):
 
 
 def int_to_cn(n: int) -> str:
+    """43 -> 四十三, for article labels. Numbers of 1000 and over are written by cn2an (no source has such an
+    article, but "第1000条" must be looked up, not crash); absurdly long ones stay digits."""
+    if n >= 1000:
+        if n >= 10 ** 12:
+            return str(n)
+        import cn2an
+
+        return cn2an.an2cn(n)
     digits = "零一二三四五六七八九"
     if n < 10:
         return digits[n]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import english
-from .search import Hit, search
+from .search import Hit, referenced_articles, search
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Answer:
     hit: Hit | None  # the clause that answers (None: the sources do not say)
     related: list[Hit] = field(default_factory=list)  # the nearest clauses when none answers, or close seconds
     gap: str | None = None  # what the sources do not say, in the asker's language
+    no_article: str | None = None  # an article asked for by number that no document has ("article 1000")
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,9 @@ def answer(query: str, lang: str, top: int = 3, doc: str | None = None, prefer: 
     """`prefer`: (doc, article) of the clauses the asker's situation points to (their programs still open); one of
     them close enough to the best (half its score) answers first."""
     hits = search(query, top=max(top, 5), doc=doc)
+    refs = referenced_articles(query)
+    if refs and not (hits and hits[0].exact):  # "what does article 1000 say?": none has it; no look-alike instead
+        return Answer(None, no_article=refs[0])
     if not hits:
         return Answer(None)
     if hits[0].exact:  # "第八条": the clause asked for is the answer, whatever it says

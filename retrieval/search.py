@@ -19,9 +19,10 @@ from .index import Entry, load_index, scorer, scorer_en
 from .tokenize import tokens
 
 CN_NUM = "零一二三四五六七八九十百"
-ARTICLE_RE = re.compile(rf"第\s*([{CN_NUM}]+|\d+)\s*条")
-EN_ARTICLE_RE = re.compile(r"\barticle\s+(\d+)\b", re.I)
-TASK_RE = re.compile(r"(?:任务|\btask\s*)(?:第)?\s*(\d+)", re.I)
+# digits bounded: "第99999…9条" (thousands of digits) is no article, and int() of it would be refused
+ARTICLE_RE = re.compile(rf"第\s*([{CN_NUM}]{{1,12}}|\d{{1,9}})\s*条")
+EN_ARTICLE_RE = re.compile(r"\barticle\s+(\d{1,9})\b", re.I)
+TASK_RE = re.compile(r"(?:任务|\btask\s*)(?:第)?\s*(\d{1,9})(?!\d)", re.I)
 ZGC_ITEM_RE = re.compile(r"([一二三四])\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]")
 
 # Which document a question names (documents.toml `hints`), tried in this order: the more specific names

@@ -65,6 +65,8 @@ TEXTS = {
     "splits": {"zh": "这一项决定{n}个项目：", "en": "This decides {n} programs:"},
     "sources_silent": {"zh": "现有文件没有规定{what}。最接近的条文如下（供参考，并非对这个问题的回答）：",
                        "en": "The sources do not say {what}. The nearest clause is below (related, not an answer to that):"},
+    "no_such_article": {"zh": "现有文件中没有{label}。可以发送 /article 文件 条号 查看某一条，例如 /article qianren-2017 第八条。",
+                        "en": "None of the sources has an article {label}. To read one, send /article DOC ARTICLE, e.g. /article qianren-2017 第八条."},
     "sources_silent_short": {"zh": "现有文件没有规定{what}。", "en": "The sources do not say {what}."},
     "original": {"zh": "原文：", "en": "Original (Chinese):"},
     "edit_now": {"zh": "现在记录的{label}：{value}。", "en": "{label} is now recorded as {value}."},

@@ -662,6 +662,8 @@ class Turn:
         prefer = set() if named_programs(q) else {(v.program.doc, v.program.article) for v in self.verdicts()
                                                   if v.status != "ineligible"}
         a = answer(q, self.lang, prefer=prefer)
+        if a.no_article:
+            return M.t(self.lang, "no_such_article", label=a.no_article)
         if a.hit is None and not a.related:
             return None
         if a.hit is None:

@@ -1,6 +1,8 @@
 """`policybot search`, `article`, `eval retrieval` as a user runs them: real processes, exit codes, JSON."""
 import json
 
+import pytest
+
 from conftest import dev_file, policybot
 
 
@@ -57,3 +59,21 @@ def test_chat_answers_each_line_and_exits_at_end_of_input():
     p = policybot("chat", input="青年项目年龄要求\nWhat is the age limit for the youth project?\n")
     assert p.returncode == 0
     assert "第八条" in p.stdout or "青年项目" in p.stdout
+
+
+@pytest.mark.parametrize("args,code,says", [
+    (["search", "第1000条", "--top", "1"], 0, ""),
+    (["search", "第" + "9" * 5000 + "条", "--top", "1"], 0, ""),
+    (["article", "qianren-2017", "Article 1000"], 2, "no article"),
+    (["article", "qianren-2017", "第12345条"], 2, "no article"),
+])
+def test_article_numbers_of_any_size_never_crash(args, code, says):
+    """Issue 13: any article number >= 1000 hit an IndexError in int_to_cn; 5,000 digits hit int()'s limit."""
+    p = policybot(*args)
+    assert p.returncode == code and "Traceback" not in p.stderr and "internal error" not in p.stderr, p.stderr
+    assert says in p.stderr
+
+
+def test_a_chat_question_about_a_missing_article_says_so(tmp_path):
+    p = policybot("say", "--user", "a", "what does article 1000 say?", env={"POLICYBOT_DB": str(tmp_path / "s.db")})
+    assert p.returncode == 0 and "None of the sources has an article" in p.stdout, p.stdout
