@@ -111,10 +111,14 @@ def describe(err: ValidationError) -> str:
     return f"field {loc!r}: {msg}{shown}" if loc != "profile" else msg
 
 
-def parse_profile(data) -> Profile:
+def parse_profile(data, strict_json: str | None = None) -> Profile:
+    """A profile from JSON data. With `strict_json` (the JSON text of `data`) the values must have their own JSON
+    types: "34" is not an age and "yes" is not true (a file a staff member wrote is checked, not coerced)."""
     if not isinstance(data, dict):
         raise ProfileError("a profile is a JSON object of facts, e.g. {\"age\": 34}")
     try:
+        if strict_json is not None:
+            return Profile.model_validate_json(strict_json, strict=True)
         return Profile.model_validate(data)
     except ValidationError as err:
         raise ProfileError(describe(err)) from None

@@ -150,24 +150,46 @@ def cmd_corpus(a) -> int:
 
 # -- eligibility ---------------------------------------------------------------
 
+MAX_PROFILE_BYTES = 1_000_000  # a profile is a few hundred bytes; more is a mistake (or /dev/zero)
+
+
 def read_profile(path: str | None):
+    """A profile file (or stdin), bounded and strict: at most 1 MB, UTF-8 (a BOM is fine), a JSON object whose
+    values have their own types ("34" is not an age, "yes" is not true)."""
     from ..eligibility.profile import ProfileError, parse_profile
 
     if path in (None, "-"):
-        raw = sys.stdin.read()
-        where = "stdin"
+        raw, where = sys.stdin.buffer.read(MAX_PROFILE_BYTES + 1), "stdin"
     else:
+        where = path
         if not os.path.exists(path):
             raise UsageError(f"no such file: {path}")
-        with open(path, encoding="utf-8") as f:
-            raw = f.read()
-        where = path
+        if os.path.isdir(path):
+            raise UsageError(f"{path}: is a directory, not a profile file")
+        if not os.path.isfile(path):
+            raise UsageError(f"{path}: not a regular file")
+        try:
+            with open(path, "rb") as f:
+                raw = f.read(MAX_PROFILE_BYTES + 1)
+        except OSError as e:
+            raise UsageError(f"{path}: cannot read ({e.strerror})")
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise UsageError(f"{where}: larger than {MAX_PROFILE_BYTES // 1_000_000} MB; a profile is a small JSON object")
     try:
-        data = json.loads(raw)
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{where}: not UTF-8 text (save the profile as UTF-8)")
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as e:
         raise UsageError(f"{where}: not valid JSON: {e.msg} at line {e.lineno} column {e.colno}")
+    except RecursionError:
+        raise UsageError(f"{where}: JSON nested too deeply")
+    except ValueError as e:  # a number of thousands of digits
+        raise UsageError(f"{where}: not a usable JSON number ({str(e).split(':')[0]})")
     try:
-        return parse_profile(data)
+        parse_profile(data)  # the object check and the plain field errors
+        return parse_profile(data, strict_json=text)
     except ProfileError as e:
         raise UsageError(f"{where}: {e}")
 
