@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,6 +24,11 @@ def add(path: str, doc_id: str, title: str, issuer: str = "", in_force: str = ""
         raise CorpusError(f"a document with id {doc_id!r} exists already")
     if not title.strip():
         raise CorpusError("--title must not be empty")
+    for name, value in (("--title", title), ("--issuer", issuer), ("--number", number)):
+        if any(unicodedata.category(ch)[0] == "C" for ch in value):
+            raise CorpusError(f"{name} must not contain control characters")
+        if len(value) > 200:
+            raise CorpusError(f"{name} is longer than 200 characters")
     if in_force and not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", in_force):
         raise CorpusError(f"--in-force {in_force!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
     source = Path(path)

@@ -54,11 +54,19 @@ def user_documents() -> dict:
     return docs
 
 
-def read_text(path: Path) -> str:
+MAX_SOURCE_BYTES = 5_000_000  # a regulation is tens of kilobytes; 5 MB is a whole gazette, more is a mistake
+
+
+def read_text(path: Path, limit: int = MAX_SOURCE_BYTES) -> str:
+    if not path.is_file():
+        raise CorpusError(f"{path}: not a regular file")
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)  # never the whole of a huge file
     except OSError as e:
         raise CorpusError(f"cannot read {path}: {e.strerror}")
+    if len(data) > limit:
+        raise CorpusError(f"{path}: larger than {limit // 1_000_000} MB (split the document, or add its relevant part)")
     for encoding in ("utf-8-sig", "gb18030"):  # Chinese government documents are often GBK
         try:
             text = data.decode(encoding)

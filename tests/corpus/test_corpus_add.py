@@ -123,3 +123,21 @@ def test_bad_cards_are_refused_and_nothing_is_added(tmp_path, env, card, message
     assert len(p.stderr.strip().splitlines()) == 1
     rows = json.loads(policybot("corpus", "list", "--json", env=env).stdout)
     assert all(r["id"] != "shanghai-2020" for r in rows)
+
+
+def test_huge_files_and_control_characters_are_refused(tmp_path, env):
+    """Issue 13: a 200 MB file was accepted (the next search took 267 s); a control character in the title wrote
+    invalid TOML and hid the document."""
+    big = tmp_path / "big.md"
+    with open(big, "wb") as f:
+        f.write(REGULATION.encode("utf-8"))
+        f.seek(6_000_000)
+        f.write(b"\n")
+    p = policybot("corpus", "add", str(big), "--id", "big-doc", "--title", "大文件", env=env)
+    assert p.returncode == 2 and "larger than 5 MB" in p.stderr, p.stderr
+    src = tmp_path / "sh.md"
+    src.write_text(REGULATION, encoding="utf-8")
+    p = policybot("corpus", "add", str(src), "--id", "sh-ctrl", "--title", "上海\x07办法", env=env)
+    assert p.returncode == 2 and "control characters" in p.stderr, p.stderr
+    p = policybot("corpus", "add", str(src), "--id", "sh-ctrl", "--title", "上海办法", env=env)
+    assert p.returncode == 0, p.stderr  # the id was not taken by the refused attempt
