@@ -116,6 +116,7 @@ class SQLiteStore:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a committed turn survives a process kill
             conn.execute("PRAGMA busy_timeout=30000")
+            conn.execute("PRAGMA secure_delete=ON")  # a forgotten user's rows are overwritten, not left in free pages
             self._local.conn = conn
         return conn
 
@@ -196,9 +197,14 @@ class SQLiteStore:
                     conn.execute("INSERT INTO turns(user, at, role, text) VALUES (?,?,?,?)", (user, now, role, text[:4000]))
                 conn.execute("DELETE FROM turns WHERE user=? AND id NOT IN "
                              "(SELECT id FROM turns WHERE user=? ORDER BY id DESC LIMIT ?)", (user, user, MAX_TURNS))
-            if update_id is not None:
-                conn.execute("INSERT INTO updates(update_id, user, at) VALUES (?,?,?)", (update_id, user, now))
+            if update_id is not None:  # after /forget the update is remembered, not whose it was
+                conn.execute("INSERT INTO updates(update_id, user, at) VALUES (?,?,?)",
+                             (update_id, "" if session.deleted else user, now))
+                if session.deleted:
+                    conn.execute("UPDATE updates SET user='' WHERE user=?", (user,))
             conn.execute("COMMIT")
+            if session.deleted:
+                self._shred(conn)
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -210,11 +216,22 @@ class SQLiteStore:
         try:
             n = conn.execute("DELETE FROM sessions WHERE user=?", (user,)).rowcount
             n += conn.execute("DELETE FROM turns WHERE user=?", (user,)).rowcount
+            # the update ids stay (a redelivered update must still be recognised) but no longer name the user
+            n += conn.execute("UPDATE updates SET user='' WHERE user=?", (user,)).rowcount
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        self._shred(conn)
         return n > 0
+
+    @staticmethod
+    def _shred(conn) -> None:
+        """Forgotten rows also leave the write-ahead log: checkpoint it into the database and truncate it."""
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError:  # a reader holds the log: the next checkpoint removes them
+            pass
 
     def recent_turns(self, user: str, n: int = MAX_TURNS) -> list[tuple[str, str]]:
         rows = self._conn().execute("SELECT role, text FROM turns WHERE user=? ORDER BY id DESC LIMIT ?", (user, n))

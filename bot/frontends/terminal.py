@@ -6,24 +6,25 @@ import os
 import sys
 
 
-def _setup_history() -> None:
+LEGACY_HISTORY = os.path.join(os.path.expanduser("~"), ".policybot_history")
+
+
+def _setup_history():
+    """Line editing and ↑ history for this session only: what a user types is never written to disk (earlier
+    versions kept ~/.policybot_history; /forget removes it)."""
     try:
-        import atexit
         import readline
     except ImportError:  # no readline on this platform: plain input() still works
-        return
-    path = os.path.join(os.path.expanduser("~"), ".policybot_history")
-    try:
-        readline.read_history_file(path)
-    except OSError:
-        pass
+        return None
     readline.set_history_length(500)
-    atexit.register(lambda: _save(readline, path))
+    return readline
 
 
-def _save(readline, path: str) -> None:
+def _forget_history(readline) -> None:
+    if readline is not None:
+        readline.clear_history()
     try:
-        readline.write_history_file(path)
+        os.remove(LEGACY_HISTORY)
     except OSError:
         pass
 
@@ -40,8 +41,9 @@ def run(json_mode: bool = False, user: str = "terminal") -> int:
 
     assistant = Assistant()
     interactive = sys.stdin.isatty() and not json_mode
+    readline = None
     if interactive:
-        _setup_history()
+        readline = _setup_history()
         print(assistant.handle(user, "/start").text)
     while True:
         try:
@@ -56,6 +58,8 @@ def run(json_mode: bool = False, user: str = "terminal") -> int:
         if not line.strip():
             continue
         reply = assistant.handle(user, line)
+        if line.strip().lower().startswith("/forget"):
+            _forget_history(readline)
         if json_mode:
             print(json.dumps(reply.as_json(), ensure_ascii=False))
         else:

@@ -122,3 +122,37 @@ def test_a_schema_1_store_is_migrated_in_place(tmp_path):
         s.provenance["age"] = {"said": "我41岁", "how": "stated", "turn": 1}
     assert SQLiteStore(path).load("old").provenance["age"]["said"] == "我41岁"
     assert sqlite3.connect(path).execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+
+
+def test_forget_leaves_nothing_that_names_the_user(tmp_path):
+    """Issue 13: `forget` left the user's rows in `updates` (and /forget added one); the text stayed in the -wal.
+    After forget, neither the database nor its log holds the user's id or words; a redelivered update is still
+    recognised."""
+    from bot.dialogue.assistant import Assistant
+
+    path = tmp_path / "s.db"
+    bot = Assistant(SQLiteStore(path))
+    secret = "UNIQUE-MARKER-7731 我今年37岁"
+    bot.handle("user-4242", secret, update_id=1)
+    bot.handle("user-4242", "我是中国国籍", update_id=2)
+    assert bot.forget("user-4242")
+    r = bot.handle("user-4242", "/forget", update_id=3)
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
+    assert b"UNIQUE-MARKER-7731" not in raw and b"user-4242" not in raw
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM updates WHERE user != ''").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM updates").fetchone()[0] == 3  # still deduplicated
+    assert bot.handle("user-4242", secret, update_id=1).kind == "duplicate"
+
+
+def test_terminal_history_is_not_written_and_forget_removes_an_old_one(tmp_path, monkeypatch):
+    from bot.frontends import terminal
+
+    legacy = tmp_path / ".policybot_history"
+    legacy.write_text("我今年37岁\n", encoding="utf-8")
+    monkeypatch.setattr(terminal, "LEGACY_HISTORY", str(legacy))
+    rl = terminal._setup_history()
+    terminal._forget_history(rl)
+    assert not legacy.exists()
+    import inspect
+    assert "write_history_file" not in inspect.getsource(terminal)
