@@ -289,6 +289,12 @@ def user_id(raw: str) -> str:
     raw = (raw or "").strip()
     if not raw or len(raw) > 200:
         raise UsageError("--user needs an id of 1 to 200 characters")
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 on the command line ($'\xff')
+        raise UsageError("--user must be UTF-8 text") from None
+    if any(ord(ch) < 32 for ch in raw):
+        raise UsageError("--user must not contain control characters")
     return raw
 
 

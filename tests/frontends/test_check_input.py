@@ -39,3 +39,15 @@ def test_encodings_bom_and_non_files(tmp_path):
 
 def test_stdin_is_read_at_most_one_megabyte():
     one_line_exit_2(policybot("check", "-", input=" " * 1_100_000), "larger than 1 MB")
+
+
+def test_a_user_id_that_is_not_utf8_is_refused(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).parent / "policybot"
+    p = subprocess.run([str(exe), "say", "--user", b"\xff".decode("utf-8", "surrogateescape"), "hi"],
+                       capture_output=True, text=True, env=dict(os.environ, POLICYBOT_DB=str(tmp_path / "s.db")))
+    one_line_exit_2(p, "--user must be UTF-8")
