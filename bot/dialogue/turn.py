@@ -53,6 +53,10 @@ STEER_CUE = re.compile("|".join(p.pattern for p in (STOP_RE, FIT_RE, CHANGE_RE, 
 # a correction that names no fact: "sorry, I meant 42", "I said NO", "不对，是42", "我说的是没有"
 BARE_FIX = re.compile(r"^\s*(?:sorry|no wait|wait|oops|actually|correction|i meant|i said|不对|说错了|我说错了|更正|其实|我说的是|打错了|是)"
                       r"|(?<![a-z])(?:i meant|i said|i mean)(?![a-z])")
+# "把X改成Y" / "change my X to Y" where X is a fact's label as /profile shows it
+CHANGE_TO = re.compile(r"^\s*(?:请|麻烦)?(?:把|将)\s*(?P<label>[^，,。]{2,30}?)\s*(?:改成|改为|换成|更正为|修改为)\s*(?P<value>[^，,。]{1,30}?)\s*[。.!！]?\s*$"
+                       r"|^\s*(?:please\s+)?(?:change|set|update|correct)\s+(?:my\s+|the\s+)?(?P<label_en>[a-z][a-z ()'-]{1,50}?)\s+to\s+"
+                       r"(?P<value_en>[^,.;]{1,30}?)\s*[.!]?\s*$", re.I)
 HYPO_MARK = re.compile(r"^\s*(?:what if|suppose|supposing|assuming|hypothetically|imagine|if|如果|假如|要是|假设|万一|若是|倘若|假使)\s*")
 
 
@@ -65,6 +69,7 @@ class Turn:
         self.fixing = False  # this turn only corrected what was known: the pending question still stands
         self.quote: str | None = None  # the Chinese original quoted in an English answer (Telegram folds it)
         self.answered: str | None = None  # the pending question this message answered
+        self._vs = None  # (facts and focus, their verdicts): see verdicts()
 
     @property
     def history(self) -> list[str]:
@@ -95,7 +100,13 @@ class Turn:
         return [p for p in focus if p not in selected] or focus
 
     def verdicts(self) -> list[Verdict]:
-        return verdicts(self.profile(), self.focus())
+        """The verdicts of the programs in focus; computed once per state of the facts and focus in a turn (a
+        turn asks for them several times: the reply, the next question, the side answer)."""
+        focus = self.focus()
+        key = (repr(sorted(self.s.facts.items())), tuple(focus))
+        if self._vs is None or self._vs[0] != key:
+            self._vs = (key, verdicts(self.profile(), focus))
+        return self._vs[1]
 
     def reply(self, text: str, kind: str = "info", vs: list[Verdict] | None = None, asking: str | None = None) -> Reply:
         if vs is None:
@@ -137,6 +148,11 @@ class Turn:
             return self.details()
         if WHY_RE.match(text):
             return self.why()
+        m = CHANGE_TO.match(text)
+        if m:  # "把承诺全职在国内工作年限改成0", "change my highest degree to master": a fact named by its label
+            f, rest = self.fact_by_label((m.group("label") or m.group("label_en")).strip())
+            if f in Profile.model_fields and f != "as_of" and not rest:
+                return self.edit(f"{f} {(m.group('value') or m.group('value_en')).strip()}")
 
         ex = extract(text, asking=self.s.asking, today=assessment_date(), proxy=self.s.proxy)
         self.s.proxy = ex.proxy  # once someone speaks for the applicant, "他/she" stays the applicant
@@ -769,6 +785,8 @@ class Turn:
         """/edit FACT VALUE: the value read as an answer to that fact's question (so "/edit age 39",
         "/edit unfulfilled_sponsorship no", "/edit employer_region 新疆" all work)."""
         fact, _, value = arg.strip().partition(" ")
+        if fact not in Profile.model_fields:
+            fact, value = self.fact_by_label(arg.strip())  # "/edit 承诺全职在国内工作年限 0", "/edit age 39"
         if fact not in Profile.model_fields or fact == "as_of":
             return self.reply(M.t(self.lang, "edit_usage"), "error")
         if not value.strip():
@@ -788,6 +806,24 @@ class Turn:
         if changed:
             self.s.undo = self.undo_record(before, changed)
         return self.progress(notes, changed)
+
+    @staticmethod
+    def fact_by_label(arg: str) -> tuple[str, str]:
+        """(fact, rest) for an /edit that names the fact by its label, as /profile shows it, in either language
+        ("/edit 承诺全职在国内工作年限 0", "/edit highest degree master"); the longest label that starts it wins."""
+        low = arg.lower()
+        found, size = "", 0
+        for f in Profile.model_fields:
+            if f == "as_of":
+                continue
+            for lang in ("zh", "en"):
+                name = label(f, lang).lower()
+                fits = low.startswith(name) and (lang == "zh" or len(low) == len(name) or not low[len(name)].isalnum())
+                if name and fits and len(name) > size:
+                    found, size = f, len(name)
+        if not found:
+            return arg.partition(" ")[0], arg.partition(" ")[2]
+        return found, arg[size:].strip(" ：:=")
 
     def article(self, arg: str) -> Reply:
         import corpus

@@ -38,7 +38,8 @@ def find_founding(msg: Message):
                 continue
             if not (t == "创过业" or "experience" in t or "创业经" in t):
                 continue
-        neg = msg.negated(m.start(), m.end())
+        # "在海外没创过业": the denial can sit inside the match, between the place and 创过业
+        neg = msg.negated(m.start(), m.end()) or bool(search(r"没|未|从不|从没", t))
         msg.add("overseas_startup_experience", not neg, m.start())
     for m in find_all(r"(?:开|办|成立|创立|创办|创建)(?:过|了)(?:一家|一个|几家|两家)?(?:公司|企业)|" + _FOUNDER.pattern, low):
         cs, ce = msg.clause(m.start())

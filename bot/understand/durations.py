@@ -58,6 +58,12 @@ class _Dur:
 _UNIT_CUE = re.compile(r"[年月]|year|yr|month|decade")
 
 
+# what follows "NN年" when it is a year of an event rather than a length of time
+_YEAR_EVENT = re.compile(r"\s*(?:\d{1,2}\s*月(?:份)?\s*)?(?:底|初|中|年底|年初)?\s*(?:的时候|时|就|才|又|刚)?\s*"
+                         r"(?:在[^，,。；;\d]{1,10}?)?(?:博士|硕士|本科|博后)?\s*(?:毕业|回国|回来|出国|入职|加入|创办|创立|创业|成立|注册|开始|答辩|拿到|获得|去|来|到|搬)")
+_SPENT_BEFORE = re.compile(r"(?:干|做|工作|待|呆|读|住|当|教)了?\s*$|(?:了|有|近|快|将近|大约|约|整整)\s*$")
+
+
 def durations(low: str) -> list[_Dur]:
     if not _UNIT_CUE.search(low):
         return []  # no unit of time, no duration (and no scan of a long run of numerals)
@@ -68,6 +74,9 @@ def durations(low: str) -> list[_Dur]:
             tok = g["y"]
             if tok.isdigit() and len(tok) == 4 and not g["ym"]:
                 continue  # a calendar year: 1985年
+            if tok.isdigit() and len(tok) == 2 and not g["ym"] and _YEAR_EVENT.match(low, m.end()) \
+                    and not _SPENT_BEFORE.search(low[max(0, m.start() - 6):m.start()]):
+                continue  # a two-digit year: "22年博士毕业", "20年在杭州创办了公司" (a date, not 22 years)
             y = parse_number(tok, concat=False)
             if y is None:
                 continue

@@ -325,8 +325,10 @@ FIELD_CUE = (r"专业|领域|方向|学科|研究|读的|学的|搞|从事|做.{
 def find_field(msg: Message):
     low = re.sub(r"工程院|科学院|" + en_words(r"academy of (?:sciences|engineering)|national academy"), lambda m: " " * len(m.group()), msg.low)
     # employers and titles that name no field
-    low = re.sub(r"金融机构|金融管理部门|金融监管|研发机构|研发|" + en_words(r"financial institution|financial regulator|key industr\w*"),
-                 lambda m: " " * len(m.group()), low)
+    low = re.sub(r"金融机构|金融管理部门|金融监管|研发机构|研发|教育部|财政部|" + en_words(
+        r"financial institution|financial regulator|key industr\w*|ministry of (?:education|finance)|(?:medical |health )?insurance subsidy"
+        r"|the finance thing|that finance thing|finance (?:thing|part|bit)"),
+                 lambda m: " " * len(m.group()), low)  # bodies and remarks that name no field of the applicant's
     hits = []
     for value, rx in FIELD_RX:
         for m in find_all(rx, low):

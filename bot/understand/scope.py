@@ -86,6 +86,8 @@ _PROXY = re.compile(_alt(_SW["proxy"]["zh"]) + "|" + "|".join(_SW["proxy"]["zh_p
 _WRITER = re.compile(r"^\s*(?:(?:而且|另外|顺便说一下|顺便)\s*)?(?:我(?!们)|本人)|^\s*(?:(?:and|also|btw|by the way)\s*,?\s*)?"
                      r"(?:i|i'm|i've|i am|i have|my(?!\s+candidate))(?![a-z])")
 _WRITER_SELF = re.compile(r"岁|博士|硕士|学位|毕业|国籍|公民|华裔|" + en_words(r"phd|degree|years? old|citizen|national|\d{2}"))
+_BOT_REMARK = re.compile(r"^\s*(?:(?:and|but|also|so|ok|okay|hey)\s*,?\s*)?(?:" + en_words(_alt(_SW["bot_remark"]["en"])) + r")"
+                         r"|^\s*(?:(?:而且|但是?|可是|还有)\s*)?(?:" + _alt(_SW["bot_remark"]["zh"]) + r")")
 _HYPO_ZH = re.compile(_alt(_SW["hypothetical"]["zh"]) + "|" + "|".join(_SW["hypothetical"]["zh_patterns"]))
 _HYPO_EN = re.compile(en_words(_alt(_SW["hypothetical"]["en"]) + "|" + "|".join(_SW["hypothetical"]["en_patterns"])))
 _FACTUAL_IF = re.compile(en_words(_alt(_SW["hypothetical"]["en_factual_if"])))
@@ -144,6 +146,7 @@ def _sentence_is_question(low: str, pos: int, ends: list[int] | None = None) -> 
 
 
 _ANY_CUE = re.compile("|".join([_alt(_SW["third_party"]["zh"]), en_words(_alt(_SW["third_party"]["en"])),
+                                 en_words(_alt(_SW["bot_remark"]["en"])), _alt(_SW["bot_remark"]["zh"]),
                                  _alt(_SW["third_party"]["pronouns_zh"]), en_words(_alt(_SW["third_party"]["pronouns_en"])), _alt(_SW["hypothetical"]["zh"]),
                                  en_words(_alt(_SW["hypothetical"]["en"])), "|".join(_SW["hypothetical"]["zh_patterns"]),
                                  "|".join(_SW["hypothetical"]["en_patterns"]), r"股东|shareholder"]))
@@ -165,7 +168,7 @@ def scope(low: str, proxy: bool = False) -> Scope:
     for cs in ([0] + [m.end() for m in seps])[:400]:  # a message has a few dozen clauses, not thousands
         head = low[cs:cs + 40]
         # for a proxy "he"/"she" is the applicant, and the writer's own clauses are someone else's
-        m = _THIRD_ZH.match(head) or _THIRD_EN.match(head) or (_PRON.match(head) if not proxy else (
+        m = _BOT_REMARK.match(head) or _THIRD_ZH.match(head) or _THIRD_EN.match(head) or (_PRON.match(head) if not proxy else (
             # the writer's own age, degree or nationality; the writer's employer is the one recruiting, so it stays
             _WRITER.match(head) if _WRITER_SELF.search(low[cs:_next(clause_ends, cs + 1, len(low))]) else None))
         if m and proxy and search(r"他|她|候选人|这位|该|" + en_words(r"he|she|his|her|candidate|them"), low[cs:_next(clause_ends, cs + 1, len(low))]):

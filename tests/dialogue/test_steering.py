@@ -287,3 +287,24 @@ def test_a_fact_is_asked_at_most_once(bot, lang, opening, aside):
     assert skipped not in asked, (skipped, asked)
     questions = [a for a in asked if a]
     assert len(questions) == len(set(questions)), asked  # and no other question twice
+
+
+def test_a_fact_is_changed_by_its_label_as_profile_shows_it(bot):
+    """A player's case: "/edit 承诺全职在国内工作年限 0" was refused and "把…改成0" changed another fact."""
+    play(bot, "lb", [
+        ("我50岁，英国籍，剑桥正教授，想全职来北京3年。", {"facts": {"commit_fulltime_years": 3}}),
+        ("/edit 承诺全职在国内工作年限 0", {"facts": {"commit_fulltime_years": 0}, "says": ["3年 → 0年"]}),
+        ("把年龄改成51", {"facts": {"age": 51}, "says": ["50 → 51"]}),
+        ("change my highest degree to master", {"facts": {"degree": "master"}}),
+    ])
+    r = bot.handle("lb", "把承诺全职在国内工作年限改成4")
+    assert r.facts["commit_fulltime_years"] == 4 and "commit_years" not in r.facts
+
+
+def test_remarks_about_the_bot_set_nothing(bot):
+    play(bot, "rm", [
+        ("I'm 36, Chinese citizen, postdoc in Boston, PhD Paris 2019.", {"facts": {"age": 36}}),
+        ("you didn't say anything about csc. also you still haven't fixed the finance thing",
+         {"absent": ["unfulfilled_sponsorship", "field"]}),
+        ("我在海外没创过业", {"facts": {"overseas_startup_experience": False}}),
+    ])
