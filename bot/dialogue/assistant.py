@@ -10,6 +10,7 @@ is one transaction of the session store.
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 
 from corpus.language import language
@@ -31,6 +32,16 @@ def clean(text: str) -> str:
 
 
 
+def conversation_language(text: str, current: str, turns: int) -> str:
+    """The reply's language for this message. A Chinese conversation stays Chinese for a short English answer
+    ("Senior Scientist", "AP", "PhD"): people type titles and terms in English; two or more English words that make
+    a sentence of their own (a verb, 4+ words) switch it."""
+    lang = language(text, current)
+    if turns and current == "zh" and lang == "en" and len(re.findall(r"[A-Za-z]+", text)) < 4:
+        return "zh"
+    return lang
+
+
 class Assistant:
     def __init__(self, store: SQLiteStore | None = None):
         self.store = store or SQLiteStore()
@@ -44,7 +55,7 @@ class Assistant:
                 # "/profile" says nothing about the language; "/search <question>" does, by its question
                 said = text.partition(" ")[2] if text.lower().startswith("/search ") else "" if text.startswith("/") else text
                 if said:
-                    session.lang = language(said, session.lang)
+                    session.lang = conversation_language(said, session.lang, session.turn_count)
             from .turn import Turn
 
             # the user's earlier messages: a career told over several turns is laid out as one timeline

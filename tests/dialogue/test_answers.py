@@ -90,3 +90,12 @@ def test_where_to_apply_gets_the_channels_of_the_programs(bot, opening, ask, say
     r = bot.handle("w", ask)
     for s in says:
         assert s in r.text, r.text
+
+
+def test_a_short_english_answer_keeps_a_chinese_conversation_chinese(bot):
+    """A player's case: typing the title "Senior Scientist" switched every reply to English."""
+    bot.handle("lz", "我33岁，在美国读的博士，现在在德州一家药企做研发。")
+    r = bot.handle("lz", "Senior Scientist")
+    assert r.lang == "zh" and cjk(r.text) > latin(r.text), r.text
+    r = bot.handle("lz", "Sorry, can you please answer in English from now on?")
+    assert r.lang == "en"
