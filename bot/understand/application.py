@@ -67,6 +67,10 @@ def find_contract(msg: Message):
             neg = True
         if search(r"(?:还|尚|也|都)?(?:没|未)(?:有)?[^，,。;；]{0,12}$", before[-16:]):
             neg = True  # "也还没有跟任何国内单位签协议"
+        if not neg and search(r"(?:能|会|将|要|打算|准备|计划|可以|应该能|预计|争取|等)\s*(?:在[^，,。]{0,6})?$|明年|下个?月|年初|年底|以后|之后|" + en_words(
+                r"will|going to|plan to|expect to|hope to|should be able to|next (?:month|year|week)|soon|once"), before[-14:]) \
+                and not search(r"已|了|" + en_words(r"have signed|already|signed"), low[s:s + len(t) + 2] + before[-4:]):
+            neg = True  # "应该明年初能签意向书": to be signed, so not signed yet
         msg.add("has_contract", not neg, s)
     for m in find_all(rf"(?:还|尚)?(?:没|未)(?:有)?(?:签|签订|签约|签署)|{obj}(?:还|尚)?(?:没|未)(?:有)?(?:签|定)|(?:没有|无){obj}|" + en_words(
             r"no (?:signed )?(?:contract|letter of intent|loi)|not (?:yet )?signed|haven't signed|have not signed|without a contract"

@@ -23,6 +23,12 @@ CASES = [
      {"largest_shareholder": False, "largest_natural_person_shareholder": False}, ()),
     ("en-cofounder-less", "I own 60% and my co-founder has 30%.", {"equity_percent": 60},
      ("largest_shareholder", "largest_natural_person_shareholder")),
+    # a contract to be signed is not signed
+    ("zh-will-sign", "应该明年初能签意向书", {"has_contract": False}, ()),
+    ("en-will-sign", "I will sign the contract next month", {"has_contract": False}, ()),
+    # two-digit years before an event are dates, not durations
+    ("zh-yy-event", "22年博士毕业", {}, ("overseas_months_after_phd",)),
+    ("zh-yy-founded", "20年在杭州创办了AI公司", {"is_founder": True}, ("company_age_years",)),
     # an age between commas after a nationality
     ("en-german-age", "I'm German, 56, not of Chinese descent, PhD from KIT", {"age": 56, "nationality": "foreign"}, ()),
     # a year corrected in passing: "不对 打错了 是88年的 不是85"
