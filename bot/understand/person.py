@@ -212,10 +212,14 @@ def find_nationality(msg: Message):
         msg.add("nationality", "chinese" if msg.negated(m.start(), after=False) else "foreign", m.start())
 
 
+# people of these places are of Chinese descent: "父母是香港人" is not "父母是法国人"
+_CHINESE_PLACES_PEOPLE = r"(?:香港|澳门|台湾|内地|大陆|广东|福建|上海|北京|四川|[\u4e00-\u9fff]{2}省)人"
+
+
 def find_ethnic(msg: Message):
     low = msg.low
-    rx = re.compile(r"华裔|华人|华侨|中国血统|祖籍中国|祖籍是中国|中国后裔|父母(?:都|均)?是(?:中国人|华人)|" + en_words(
-        r"(?:my )?parents are (?:both )?chinese|chinese parents|born to chinese|chinese roots") + "|" + en_words(
+    rx = re.compile(r"华裔|华人|华侨|中国血统|祖籍中国|祖籍是中国|中国后裔|父母(?:都|均)?是(?:中国人|华人|" + _CHINESE_PLACES_PEOPLE + r")|" + en_words(
+        r"(?:my )?parents are (?:both )?(?:chinese|from (?:china|hong kong|taiwan|macau|macao))|chinese parents|born to chinese|chinese roots") + "|" + en_words(
         r"(?:of )?chinese (?:descent|origin|heritage|ancestry|background|ethnicity)|ethnic(?:ally)? chinese"
         r"|overseas chinese|chinese[- ]american|chinese[- ]canadian|chinese[- ]australian|chinese[- ]british"))
     for m in find_all(rx, low):
@@ -226,7 +230,8 @@ def find_ethnic(msg: Message):
             neg = True
         msg.add("ethnic_chinese", not neg, m.start())
     # "跟中国没有血缘关系", "父母都是法国人", "no Chinese ancestry": not of Chinese descent
-    for m in find_all(r"(?:跟|和|与)中国没有(?:任何)?血缘|没有中国血统|没有华人血统|父母(?:都|均)?是(?!中国|华)[\u4e00-\u9fff]{1,4}人|" + en_words(
+    for m in find_all(r"(?:跟|和|与)中国没有(?:任何)?血缘|没有中国血统|没有华人血统|父母(?:都|均)?是(?!中国|华|" + _CHINESE_PLACES_PEOPLE
+                      + r")[\u4e00-\u9fff]{1,4}人|" + en_words(
             r"no chinese (?:ancestry|heritage|blood|roots)|not (?:ethnically )?chinese by (?:descent|origin)|non-chinese (?:descent|origin)"), low):
         msg.add("ethnic_chinese", False, m.start())
 

@@ -23,6 +23,9 @@ CASES = [
      {"largest_shareholder": False, "largest_natural_person_shareholder": False}, ()),
     ("en-cofounder-less", "I own 60% and my co-founder has 30%.", {"equity_percent": 60},
      ("largest_shareholder", "largest_natural_person_shareholder")),
+    # parents from Hong Kong or Taiwan are of Chinese descent
+    ("zh-parents-hk", "我父母是台湾人", {"ethnic_chinese": True}, ()),
+    ("en-parents-hk", "My parents are from Hong Kong", {"ethnic_chinese": True}, ()),
     # a contract to be signed is not signed
     ("zh-will-sign", "应该明年初能签意向书", {"has_contract": False}, ()),
     ("en-will-sign", "I will sign the contract next month", {"has_contract": False}, ()),
