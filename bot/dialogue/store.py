@@ -116,7 +116,6 @@ class SQLiteStore:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a committed turn survives a process kill
             conn.execute("PRAGMA busy_timeout=30000")
-            conn.execute("PRAGMA secure_delete=ON")  # a forgotten user's rows are overwritten, not left in free pages
             self._local.conn = conn
         return conn
 
@@ -179,6 +178,7 @@ class SQLiteStore:
             yield session
             now = time.time()
             if session.deleted:
+                conn.execute("PRAGMA secure_delete=ON")
                 conn.execute("DELETE FROM sessions WHERE user=?", (user,))
                 conn.execute("DELETE FROM turns WHERE user=?", (user,))
             else:
@@ -212,6 +212,7 @@ class SQLiteStore:
 
     def forget(self, user: str) -> bool:
         conn = self._conn()
+        conn.execute("PRAGMA secure_delete=ON")  # a forgotten user's rows are overwritten, not left in free pages
         conn.execute("BEGIN IMMEDIATE")
         try:
             n = conn.execute("DELETE FROM sessions WHERE user=?", (user,)).rowcount
@@ -227,11 +228,13 @@ class SQLiteStore:
 
     @staticmethod
     def _shred(conn) -> None:
-        """Forgotten rows also leave the write-ahead log: checkpoint it into the database and truncate it."""
+        """Forgotten rows also leave the write-ahead log: checkpoint it into the database and truncate it. (Ordinary
+        turns run without secure_delete: it would zero the pages of every pruned turn.)"""
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.OperationalError:  # a reader holds the log: the next checkpoint removes them
             pass
+        conn.execute("PRAGMA secure_delete=OFF")
 
     def recent_turns(self, user: str, n: int = MAX_TURNS) -> list[tuple[str, str]]:
         rows = self._conn().execute("SELECT role, text FROM turns WHERE user=? ORDER BY id DESC LIMIT ?", (user, n))
