@@ -147,7 +147,8 @@ def _sentence_is_question(low: str, pos: int, ends: list[int] | None = None) -> 
 
 _ANY_CUE = re.compile("|".join([_alt(_SW["third_party"]["zh"]), en_words(_alt(_SW["third_party"]["en"])),
                                  en_words(_alt(_SW["bot_remark"]["en"])), _alt(_SW["bot_remark"]["zh"]),
-                                 r"(?<!其)他(?!们)|她", en_words(_alt(_SW["third_party"]["pronouns_en"])),  # not 其他 _alt(_SW["hypothetical"]["zh"]),
+                                 r"(?<!其)他(?!们)|她", en_words(_alt(_SW["third_party"]["pronouns_en"])),  # 其他 is no pronoun
+                                 _alt(_SW["hypothetical"]["zh"]),
                                  en_words(_alt(_SW["hypothetical"]["en"])), "|".join(_SW["hypothetical"]["zh_patterns"]),
                                  "|".join(_SW["hypothetical"]["en_patterns"]), r"股东|shareholder"]))
 
