@@ -10,7 +10,9 @@ is one transaction of the session store.
 from __future__ import annotations
 
 import logging
+import random
 import re
+import time
 import unicodedata
 
 from corpus.language import language
@@ -22,6 +24,7 @@ from .store import SQLiteStore
 log = logging.getLogger("policybot.core")
 
 MAX_INPUT = 4000
+MAX_RETRIES = 50  # optimistic attempts before a turn takes the write lock for its whole computation
 
 
 def clean(text: str) -> str:
@@ -47,28 +50,48 @@ class Assistant:
         self.store = store or SQLiteStore()
 
     def handle(self, user: str, text: str, update_id: int | None = None) -> Reply:
+        """One turn. It is computed on a snapshot of the session, outside any lock (understanding a message and
+        loading the index take milliseconds to seconds), then written in one short transaction that checks nobody
+        else wrote this user's session meanwhile; on a conflict the turn is computed again on the new session, so a
+        user's turns still apply one after another and none is lost or applied twice."""
         text = clean(text)
-        with self.store.turn(str(user), update_id) as session:
+        user = str(user)
+        for attempt in range(MAX_RETRIES):
+            session = self.store.snapshot(user, update_id)
             if session is None:
                 return Reply("", "zh", kind="duplicate")
-            if not session.lang_forced:
-                # "/profile" says nothing about the language; "/search <question>" does, by its question
-                said = text.partition(" ")[2] if text.lower().startswith("/search ") else "" if text.startswith("/") else text
-                if said:
-                    session.lang = conversation_language(said, session.lang, session.turn_count)
-            from .turn import Turn
+            reply = self.compute(session, user, text)
+            outcome = self.store.commit(session, update_id)
+            if outcome == "ok":
+                return reply
+            if outcome == "duplicate":
+                return Reply("", "zh", kind="duplicate")
+            time.sleep(random.uniform(0, 0.005 * (attempt + 1)))  # another turn of this user won: compute again on it
+        with self.store.turn(user, update_id) as session:  # very busy user: the old way, under the write lock
+            if session is None:
+                return Reply("", "zh", kind="duplicate")
+            return self.compute(session, user, text)
 
-            # the user's earlier messages: a career told over several turns is laid out as one timeline
-            def history() -> list[str]:  # read only when a message adds to a career told before
-                return [t for role, t in self.store.recent_turns(str(user), 12) if role == "user" and not t.startswith("/")]
-            try:
-                reply = Turn(session, text, history).run()
-            except Exception:  # one bad turn must not lose the session: answer, keep the stored facts
-                log.exception("turn failed for a user (message not logged)")
-                reply = Reply(M.t(session.lang, "internal_error"), session.lang, session.asking, kind="error")
-            if not session.deleted:
-                session.new_turns = [("user", text), ("bot", reply.text)]
-            return reply
+    def compute(self, session, user: str, text: str) -> Reply:
+        """The turn on a session object (mutated in place; the caller writes it)."""
+        if not session.lang_forced:
+            # "/profile" says nothing about the language; "/search <question>" does, by its question
+            said = text.partition(" ")[2] if text.lower().startswith("/search ") else "" if text.startswith("/") else text
+            if said:
+                session.lang = conversation_language(said, session.lang, session.turn_count)
+        from .turn import Turn
+
+        # the user's earlier messages: a career told over several turns is laid out as one timeline
+        def history() -> list[str]:  # read only when a message adds to a career told before
+            return [t for role, t in self.store.recent_turns(user, 12) if role == "user" and not t.startswith("/")]
+        try:
+            reply = Turn(session, text, history).run()
+        except Exception:  # one bad turn must not lose the session: answer, keep the stored facts
+            log.exception("turn failed for a user (message not logged)")
+            reply = Reply(M.t(session.lang, "internal_error"), session.lang, session.asking, kind="error")
+        if not session.deleted:
+            session.new_turns = [("user", text), ("bot", reply.text)]
+        return reply
 
     def profile(self, user: str):
         return self.store.load(str(user))

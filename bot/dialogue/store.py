@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterator, Protocol
 
 SCHEMA_VERSION = 3
-MAX_TURNS = 20
+MAX_TURNS = 60  # rows (user and bot lines) kept per user
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -69,6 +69,9 @@ class Session:
     undo: dict = field(default_factory=dict)  # fact -> [value, provenance] before the last turn that changed facts
     # the writer speaks for the applicant (HR, a colleague): "他/she" is the applicant, "我" the writer
     proxy: bool = False
+    # the stored turn_count when this session was read (None: no row yet): a turn computed on it is written only if
+    # no other process wrote the user's session in between (SQLiteStore.commit)
+    version: int | None = None
     # the stored JSON of provenance and undo as read, so an unchanged one is not encoded again
     raw: dict = field(default_factory=dict, repr=False, compare=False)
     new_turns: list[tuple[str, str]] = field(default_factory=list)
@@ -120,6 +123,13 @@ class SQLiteStore:
         return conn
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
+        # most starts find the store up to date: a read, not a write lock that 30 starting processes queue on
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row and int(row[0]) == SCHEMA_VERSION:
+                return
+        except sqlite3.OperationalError:  # no meta table yet: a new store
+            pass
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in SCHEMA.split(";"):  # executescript would commit the open transaction
@@ -150,6 +160,7 @@ class SQLiteStore:
                           bool(interviewing), json.loads(attempts), json.loads(provenance), int(turn_count), json.loads(undo),
                           bool(proxy))
         session.raw = {"provenance": (provenance, dict(session.provenance)), "undo": (undo, dict(session.undo))}
+        session.version = int(turn_count)
         return session
 
     def _read(self, conn, user: str) -> Session:
@@ -160,6 +171,36 @@ class SQLiteStore:
 
     def load(self, user: str) -> Session:
         return self._read(self._conn(), user)
+
+    def snapshot(self, user: str, update_id: int | None = None) -> Session | None:
+        """The user's session as it is now, read without a lock; None when update_id was applied already."""
+        conn = self._conn()
+        if update_id is not None and conn.execute("SELECT 1 FROM updates WHERE update_id=?", (update_id,)).fetchone():
+            return None
+        return self._read(conn, user)
+
+    def commit(self, session: Session, update_id: int | None = None) -> str:
+        """Write a turn computed on a snapshot, in one short transaction: "ok", "duplicate" (the update was applied
+        meanwhile) or "conflict" (another turn of the same user was written since the snapshot; nothing written)."""
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if update_id is not None and conn.execute("SELECT 1 FROM updates WHERE update_id=?", (update_id,)).fetchone():
+                conn.execute("ROLLBACK")
+                return "duplicate"
+            row = conn.execute("SELECT turn_count FROM sessions WHERE user=?", (session.user,)).fetchone()
+            if (row[0] if row else None) != session.version:
+                conn.execute("ROLLBACK")
+                return "conflict"
+            self._write(conn, session, update_id)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        if session.deleted:
+            self._shred(conn)
+        return "ok"
 
     @contextmanager
     def turn(self, user: str, update_id: int | None = None) -> Iterator[Session | None]:
@@ -176,32 +217,7 @@ class SQLiteStore:
                     return
             session = self._read(conn, user)
             yield session
-            now = time.time()
-            if session.deleted:
-                conn.execute("PRAGMA secure_delete=ON")
-                conn.execute("DELETE FROM sessions WHERE user=?", (user,))
-                conn.execute("DELETE FROM turns WHERE user=?", (user,))
-            else:
-                conn.execute(
-                    "INSERT INTO sessions(user, facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, "
-                    "updated, provenance, turn_count, undo, proxy) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(user) DO UPDATE SET "
-                    "facts=excluded.facts, declined=excluded.declined, focus=excluded.focus, asking=excluded.asking, "
-                    "lang=excluded.lang, lang_forced=excluded.lang_forced, interviewing=excluded.interviewing, "
-                    "attempts=excluded.attempts, updated=excluded.updated, provenance=excluded.provenance, "
-                    "turn_count=excluded.turn_count, undo=excluded.undo, proxy=excluded.proxy",
-                    (user, json.dumps(session.facts, ensure_ascii=False), json.dumps(session.declined),
-                     json.dumps(session.focus), session.asking, session.lang, int(session.lang_forced),
-                     int(session.interviewing), json.dumps(session.attempts), now,
-                     _encoded(session, "provenance"), session.turn_count, _encoded(session, "undo"), int(session.proxy)))
-                for role, text in session.new_turns:
-                    conn.execute("INSERT INTO turns(user, at, role, text) VALUES (?,?,?,?)", (user, now, role, text[:4000]))
-                conn.execute("DELETE FROM turns WHERE user=? AND id NOT IN "
-                             "(SELECT id FROM turns WHERE user=? ORDER BY id DESC LIMIT ?)", (user, user, MAX_TURNS))
-            if update_id is not None:  # after /forget the update is remembered, not whose it was
-                conn.execute("INSERT INTO updates(update_id, user, at) VALUES (?,?,?)",
-                             (update_id, "" if session.deleted else user, now))
-                if session.deleted:
-                    conn.execute("UPDATE updates SET user='' WHERE user=?", (user,))
+            self._write(conn, session, update_id)
             conn.execute("COMMIT")
             if session.deleted:
                 self._shred(conn)
@@ -209,6 +225,37 @@ class SQLiteStore:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+
+    def _write(self, conn, session: Session, update_id: int | None) -> None:
+        """The session, its new turns and the update id, inside the caller's transaction."""
+        user = session.user
+        now = time.time()
+        if session.deleted:
+            conn.execute("PRAGMA secure_delete=ON")
+            conn.execute("DELETE FROM sessions WHERE user=?", (user,))
+            conn.execute("DELETE FROM turns WHERE user=?", (user,))
+        else:
+            conn.execute(
+                "INSERT INTO sessions(user, facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, "
+                "updated, provenance, turn_count, undo, proxy) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(user) DO UPDATE SET "
+                "facts=excluded.facts, declined=excluded.declined, focus=excluded.focus, asking=excluded.asking, "
+                "lang=excluded.lang, lang_forced=excluded.lang_forced, interviewing=excluded.interviewing, "
+                "attempts=excluded.attempts, updated=excluded.updated, provenance=excluded.provenance, "
+                "turn_count=excluded.turn_count, undo=excluded.undo, proxy=excluded.proxy",
+                (user, json.dumps(session.facts, ensure_ascii=False), json.dumps(session.declined),
+                 json.dumps(session.focus), session.asking, session.lang, int(session.lang_forced),
+                 int(session.interviewing), json.dumps(session.attempts), now,
+                 _encoded(session, "provenance"), session.turn_count, _encoded(session, "undo"), int(session.proxy)))
+            for role, text in session.new_turns:
+                conn.execute("INSERT INTO turns(user, at, role, text) VALUES (?,?,?,?)", (user, now, role, text[:4000]))
+            conn.execute("DELETE FROM turns WHERE user=? AND id NOT IN "
+                         "(SELECT id FROM turns WHERE user=? ORDER BY id DESC LIMIT ?)", (user, user, MAX_TURNS))
+        if update_id is not None:  # after /forget the update is remembered, not whose it was
+            conn.execute("INSERT INTO updates(update_id, user, at) VALUES (?,?,?)",
+                         (update_id, "" if session.deleted else user, now))
+            if session.deleted:
+                conn.execute("UPDATE updates SET user='' WHERE user=?", (user,))
 
     def forget(self, user: str) -> bool:
         conn = self._conn()

@@ -73,11 +73,13 @@ def test_newer_schema_is_refused(tmp_path):
 
 def test_turns_are_capped(tmp_path):
     store = SQLiteStore(tmp_path / "s.db")
-    for i in range(30):
+    from bot.dialogue.store import MAX_TURNS
+
+    for i in range(MAX_TURNS + 10):
         with store.turn("u1") as s:
             s.new_turns = [("user", f"m{i}")]
-    turns = store.recent_turns("u1", 100)
-    assert len(turns) == 20 and turns[-1] == ("user", "m29")
+    turns = store.recent_turns("u1", 1000)
+    assert len(turns) == MAX_TURNS and turns[-1] == ("user", f"m{MAX_TURNS + 9}")
 
 
 def test_session_survives_kill_9_between_turns(tmp_path):
