@@ -86,6 +86,49 @@ def conversation(users: int = 40) -> dict:
             "turn_p99_ms": round(1000 * times[min(len(times) - 1, int(len(times) * 0.99))], 3)}
 
 
+def _worker(path: str, users: range, start, out) -> None:
+    os.environ.setdefault("POLICYBOT_AS_OF", "2026-11-29")
+    from bot.dialogue.assistant import Assistant
+    from bot.dialogue.store import SQLiteStore
+
+    bot = Assistant(SQLiteStore(path))
+    bot.handle(f"warm{users.start}", SCRIPT[0])
+    bot.handle(f"warm{users.start}", SCRIPT[12])
+    start.wait()  # every process warm, then all at once
+    n = 0
+    for u in users:
+        for text in SCRIPT:
+            bot.handle(f"user{u}", text)
+            n += 1
+    out.put(n)
+
+
+def processes(users: int = 160) -> dict:
+    """Turns per second of 1 and of 4 processes sharing one SQLite store (the same interviews split among them)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    res = {}
+    for n in (1, 4):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = str(Path(tmp) / "bench.db")
+            start, out = ctx.Barrier(n + 1), ctx.Queue()
+            share = users // n
+            procs = [ctx.Process(target=_worker, args=(path, range(i * share, (i + 1) * share), start, out)) for i in range(n)]
+            for p in procs:
+                p.start()
+            start.wait()
+            t = time.perf_counter()
+            turns = sum(out.get(timeout=600) for _ in procs)
+            wall = time.perf_counter() - t
+            for p in procs:
+                p.join()
+        res[f"{n}_process"] = {"turns": turns, "turns_per_s": round(turns / wall, 1)}
+    res["speedup_4_over_1"] = round(res["4_process"]["turns_per_s"] / res["1_process"]["turns_per_s"], 2)
+    res["cpus"] = os.cpu_count()
+    return res
+
+
 HOSTILE = {  # messages of up to 4,000 characters built to make a reader slow (issue 13's findings and kin)
     "青年项目 x1000": "青年项目" * 1000, "young program x285": "young program " * 285, "haiju x666": "haiju " * 666,
     "newlines": "\n" * 4000, "U+1680": "\u1680" * 4000, "digits": "1 " * 2000, "years": "2019年" * 800,
@@ -177,6 +220,7 @@ def main() -> None:
            "date": time.strftime("%Y-%m-%d"),
            "real_corpus": {**cold_start(), **query_time()},
            "conversation": conversation(),
+           "processes": processes(),
            "openings": openings(),
            "telegram": telegram_latency(),
            "scale": scale()}
