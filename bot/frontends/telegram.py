@@ -433,6 +433,45 @@ def configure_logging(*scrub: str, level: int = logging.INFO) -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
+MAX_WEBHOOK_BODY = 1_000_000  # an update is a few kilobytes; Telegram never sends more than this
+
+
+def install_bounded_webhook() -> None:
+    """PTB's webhook handler reads the whole body (tornado buffers up to 100 MB) before it checks the secret. Ours
+    checks the secret and the declared length as soon as the headers are in, and stops reading past 1 MB."""
+    import tornado.web
+    from telegram.ext._utils import webhookhandler as wh
+
+    if getattr(wh.TelegramHandler, "bounded", False):
+        return
+
+    @tornado.web.stream_request_body
+    class BoundedHandler(wh.TelegramHandler):
+        bounded = True
+
+        def prepare(self) -> None:
+            self._validate_post()  # content type and secret, from the headers alone: 403 before any body is read
+            declared = self.request.headers.get("Content-Length")
+            if declared is not None and (not declared.isdigit() or int(declared) > MAX_WEBHOOK_BODY):
+                raise tornado.web.HTTPError(413)
+            self._chunks, self._size = [], 0
+
+        def data_received(self, chunk: bytes) -> None:
+            self._size += len(chunk)
+            if self._size > MAX_WEBHOOK_BODY:
+                raise tornado.web.HTTPError(413)
+            self._chunks.append(chunk)
+
+        async def post(self) -> None:
+            self.request.body = b"".join(self._chunks)
+            try:
+                await super().post()
+            except (ValueError, UnicodeDecodeError):  # not JSON: Telegram never sends that
+                raise tornado.web.HTTPError(400) from None
+
+    wh.TelegramHandler = BoundedHandler
+
+
 def run(token: str, base_url: str | None = None, db: str | None = None, *, webhook_url: str | None = None,
         listen: str = "127.0.0.1", port: int = 8443, secret_token: str | None = None,
         poll_timeout: int = 10) -> int:
@@ -453,6 +492,7 @@ def run(token: str, base_url: str | None = None, db: str | None = None, *, webho
     app = build_application(token, base_url, store)
     try:
         if webhook_url:
+            install_bounded_webhook()
             path = urlparse(webhook_url).path.lstrip("/")
             log.info("webhook mode: listening on %s:%d/%s for %s", listen, port, path, webhook_url)
             app.run_webhook(listen=listen, port=port, url_path=path, webhook_url=webhook_url,

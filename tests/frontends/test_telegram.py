@@ -424,6 +424,10 @@ def test_webhook_mode_checks_the_secret(tmp_path):
         forged["update_id"] = 990001
         assert post(forged, "wrong") == 403
         assert post(forged, None) == 403
+        # issue 13: the secret is checked before the body is read, and a body over 1 MB is refused
+        big = dict(forged, padding="x" * 2_000_000)
+        assert post(big, None) == 403
+        assert post(big, "S3cret_token") == 413
         good = fake.message_update(chat, "我今年30岁")
         good["update_id"] = 990002
         assert post(good, "S3cret_token") == 200
