@@ -374,9 +374,11 @@ def cmd_telegram(a) -> int:
     try:
         return run(token, os.environ.get("TELEGRAM_API_BASE_URL"), webhook_url=a.webhook_url,
                    listen=a.listen or "127.0.0.1", port=a.port or 8443,
-                   secret_token=secret if a.webhook_url else None)
+                   secret_token=secret if a.webhook_url else None, verbose=a.verbose)
     except ConfigError as e:
         raise UsageError(str(e))
+    except RuntimeError as e:  # could not start (the Bot API unreachable …): one line, exit 2; --verbose for more
+        raise UsageError(f"could not start the bot: {e}" + ("" if a.verbose else " (--verbose for details)"))
 
 
 def build_parser() -> Parser:
@@ -465,6 +467,7 @@ def build_parser() -> Parser:
     s.add_argument("--listen", help="address the webhook server binds (default 127.0.0.1, behind a reverse proxy)")
     s.add_argument("--port", type=int, help="port the webhook server binds (default 8443)")
     s.add_argument("--secret-token", help="webhook secret (default $TELEGRAM_WEBHOOK_SECRET, else a random one)")
+    s.add_argument("--verbose", action="store_true", help="log everything, start-up tracebacks included")
     s.set_defaults(func=cmd_telegram)
     return p
 

@@ -361,6 +361,9 @@ class TelegramFrontend:
         await app.bot.set_my_commands([BotCommand(c, en) for c, _, en in COMMANDS], scope=BotCommandScopeDefault(),
                                       language_code="en")
         await asyncio.to_thread(warm_up)
+        logging.getLogger().setLevel(logging.INFO)  # started: from now on the usual log (quiet until here, see run)
+        if app.bot_data.get("startup_quiet") is not None:
+            app.bot_data["startup_quiet"].started = True
         log.info("bot @%s ready", app.bot.username)
 
 
@@ -420,9 +423,23 @@ class ScrubbingFormatter(logging.Formatter):
         return text
 
 
-def configure_logging(*scrub: str, level: int = logging.INFO) -> None:
+class StartupQuiet(logging.Filter):
+    """Until the bot has started, PTB's own error records (a failed bootstrap logs 100 lines of traceback) are
+    dropped: a start-up failure is the one line `policybot telegram` prints. --verbose keeps them."""
+
+    def __init__(self):
+        super().__init__()
+        self.started = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return self.started or not record.name.startswith("telegram")
+
+
+def configure_logging(*scrub: str, level: int = logging.INFO, quiet_start: StartupQuiet | None = None) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", list(scrub)))
+    if quiet_start is not None:
+        handler.addFilter(quiet_start)
     root = logging.getLogger()
     for h in list(root.handlers):
         root.removeHandler(h)
@@ -474,7 +491,7 @@ def install_bounded_webhook() -> None:
 
 def run(token: str, base_url: str | None = None, db: str | None = None, *, webhook_url: str | None = None,
         listen: str = "127.0.0.1", port: int = 8443, secret_token: str | None = None,
-        poll_timeout: int = 10) -> int:
+        poll_timeout: int = 10, verbose: bool = False) -> int:
     """Run until SIGINT/SIGTERM (PTB's run_polling / run_webhook stop gracefully on them)."""
     token = token.strip()
     if not TOKEN_RE.match(token):
@@ -487,9 +504,13 @@ def run(token: str, base_url: str | None = None, db: str | None = None, *, webho
         raise ConfigError("the webhook secret token must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
     if webhook_url and not secret_token:
         secret_token = secrets.token_urlsafe(32)
-    configure_logging(token, secret_token or "")
+    quiet = None if verbose else StartupQuiet()
+    # until started, warnings only: a failed start is one line (post_init turns the usual INFO log on)
+    configure_logging(token, secret_token or "", level=logging.INFO if verbose else logging.WARNING, quiet_start=quiet)
     store = SQLiteStore(db) if db else SQLiteStore()
     app = build_application(token, base_url, store)
+    if quiet is not None:
+        app.bot_data["startup_quiet"] = quiet
     try:
         if webhook_url:
             install_bounded_webhook()

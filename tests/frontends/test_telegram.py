@@ -491,3 +491,16 @@ def test_english_answer_folds_the_chinese_original_into_an_expandable_quote(fake
     quoted = units[2 * quotes[0]["offset"]:2 * (quotes[0]["offset"] + quotes[0]["length"])].decode("utf-16-le")
     assert quoted.startswith("《北京市引进和服务外国专家工作暂行办法》第十条") and "外籍配偶" in quoted
     no_rejections(fake)
+
+
+def test_a_failed_start_is_one_line_exit_2(tmp_path):
+    """Issue 13: start-up failures printed 50-108 lines of tracebacks before the one-line message."""
+    port = free_port()  # nothing listens there
+    env = dict(os.environ, TELEGRAM_BOT_TOKEN="123456:ABCdef_ghijkl", TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot",
+               POLICYBOT_DB=str(tmp_path / "s.db"))
+    p = subprocess.run([str(EXE), "telegram"], capture_output=True, text=True, env=env, timeout=60)
+    assert p.returncode == 2, p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1 and "cannot reach the Bot API" in p.stderr, p.stderr
+    assert "Traceback" not in p.stderr and "ABCdef_ghijkl" not in p.stderr
+    v = subprocess.run([str(EXE), "telegram", "--verbose"], capture_output=True, text=True, env=env, timeout=60)
+    assert v.returncode == 2 and "Traceback" in v.stderr and "ABCdef_ghijkl" not in v.stderr
