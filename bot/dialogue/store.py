@@ -22,6 +22,7 @@ from typing import Iterator, Protocol
 
 SCHEMA_VERSION = 3
 MAX_TURNS = 60  # rows (user and bot lines) kept per user
+UPDATE_IDS_KEPT_S = 7 * 86400  # update ids older than a week are pruned (every 500th update)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -281,6 +282,8 @@ class SQLiteStore:
         if update_id is not None:  # after /forget the update is remembered, not whose it was
             conn.execute("INSERT INTO updates(update_id, user, at) VALUES (?,?,?)",
                          (update_id, "" if session.deleted else user, now))
+            if update_id % 500 == 0:  # Telegram redelivers within a day: a week of update ids is plenty
+                conn.execute("DELETE FROM updates WHERE at < ?", (now - UPDATE_IDS_KEPT_S,))
             if session.deleted:
                 conn.execute("UPDATE updates SET user='' WHERE user=?", (user,))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 
 
@@ -503,6 +504,11 @@ def main(argv: list[str] | None = None) -> int:
         code = 130
     except BrokenPipeError:
         code = 0
+    except sqlite3.Error as e:  # a corrupt, unreadable or full store: say which file
+        from ..dialogue.store import default_path
+
+        print(f"policybot: cannot use the session store {default_path()}: {e}", file=sys.stderr)
+        code = 2
     except Exception as e:  # never a traceback in front of a user
         if os.environ.get("POLICYBOT_DEBUG"):
             raise

@@ -159,3 +159,17 @@ def test_terminal_history_is_not_written_and_forget_removes_an_old_one(tmp_path,
     assert not legacy.exists()
     import inspect
     assert "write_history_file" not in inspect.getsource(terminal)
+
+
+def test_old_update_ids_are_pruned(tmp_path):
+    import time as _time
+
+    from bot.dialogue.store import UPDATE_IDS_KEPT_S
+
+    store = SQLiteStore(tmp_path / "s.db")
+    conn = sqlite3.connect(tmp_path / "s.db")
+    conn.execute("INSERT INTO updates(update_id, user, at) VALUES (1, 'x', ?)", (_time.time() - UPDATE_IDS_KEPT_S - 10,))
+    conn.commit()
+    with store.turn("u", 500) as s:  # every 500th update prunes
+        s.new_turns = [("user", "hi")]
+    assert [r[0] for r in conn.execute("SELECT update_id FROM updates ORDER BY update_id")] == [500]

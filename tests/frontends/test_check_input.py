@@ -51,3 +51,17 @@ def test_a_user_id_that_is_not_utf8_is_refused(tmp_path):
     p = subprocess.run([str(exe), "say", "--user", b"\xff".decode("utf-8", "surrogateescape"), "hi"],
                        capture_output=True, text=True, env=dict(os.environ, POLICYBOT_DB=str(tmp_path / "s.db")))
     one_line_exit_2(p, "--user must be UTF-8")
+
+
+@pytest.mark.parametrize("make", ["corrupt", "directory"])
+def test_a_bad_session_store_is_named_in_one_line(tmp_path, make):
+    """Issue 13: database errors never named the file."""
+    store = tmp_path / "s.db"
+    if make == "corrupt":
+        store.write_bytes(b"garbage garbage garbage" * 100)
+    else:
+        store.mkdir()
+    p = policybot("say", "--user", "a", "hi", env={"POLICYBOT_DB": str(store)})
+    one_line_exit_2(p, f"cannot use the session store {store}")
+    if make == "corrupt":
+        assert store.read_bytes().startswith(b"garbage")  # nothing stored is touched
