@@ -504,3 +504,19 @@ def test_a_failed_start_is_one_line_exit_2(tmp_path):
     assert "Traceback" not in p.stderr and "ABCdef_ghijkl" not in p.stderr
     v = subprocess.run([str(EXE), "telegram", "--verbose"], capture_output=True, text=True, env=env, timeout=60)
     assert v.returncode == 2 and "Traceback" in v.stderr and "ABCdef_ghijkl" not in v.stderr
+
+
+def test_twenty_four_chats_at_once_lose_nothing(fake, bot):
+    """Issue 13: 24 chats each sending a slow message at once: 5 got the error reply and their updates were lost.
+    Each turn is now computed outside the store's lock and written in a short transaction."""
+    chats = list(range(3001, 3025))
+    have = {c: len(fake.sent_to(c)) for c in chats}
+    for c in chats:
+        fake.send_text(c, "老师好，我36岁，中国籍，2018年多伦多大学博士，之后在马普所做研究组长，北京化工大学想全职引进我，"
+                          "已签意向书，会全职来5年。青千和海聚青年我都想问问。")
+    for c in chats:
+        [msg] = fake.wait_messages(c, have[c] + 1, timeout=120)[have[c]:]
+        assert "处理这条消息时出错" not in msg["text"] and "went wrong" not in msg["text"], msg["text"]
+    for c in chats:
+        assert profile(bot.db, c)["facts"].get("age") == 36
+    no_rejections(fake)
