@@ -150,6 +150,14 @@ def to_html(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def update_key(update_id: int | None, bot_id: int | None) -> int | None:
+    """The key an update is deduplicated by in the store: the update id within the bot's own range, so two bots on
+    one store never take each other's updates for redeliveries (update ids are per bot and below 2^31)."""
+    if update_id is None or bot_id is None:
+        return update_id
+    return ((bot_id % 2 ** 30) << 32) | (update_id & 0xFFFFFFFF)
+
+
 def part_html(part: str, quote: str | None) -> str:
     """A reply part as HTML; the Chinese original quoted in an English answer folds into an expandable quote
     (when the whole quote is in this part: split across parts it stays plain text)."""
@@ -224,8 +232,8 @@ class TelegramFrontend:
             if entry[1] == 0:
                 self._locks.pop(chat_id, None)
 
-    async def core(self, chat_id: int, text: str, update_id: int | None):
-        return await asyncio.to_thread(self.assistant.handle, str(chat_id), text, update_id)
+    async def core(self, chat_id: int, text: str, update_id: int | None, bot_id: int | None = None):
+        return await asyncio.to_thread(self.assistant.handle, str(chat_id), text, update_key(update_id, bot_id))
 
     # handlers ---------------------------------------------------------------------------
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -234,7 +242,7 @@ class TelegramFrontend:
             return
         async with self.chat_lock(chat.id):
             started = time.perf_counter()
-            reply = await self.core(chat.id, msg.text, update.update_id)
+            reply = await self.core(chat.id, msg.text, update.update_id, context.bot.id)
             await self.send_reply(context.bot, chat.id, reply)
             log.debug("update %d: %s reply in %.0f ms", update.update_id, reply.kind,
                       1000 * (time.perf_counter() - started))
@@ -258,7 +266,7 @@ class TelegramFrontend:
             parsed = parse_callback_data(q.data or "")
             if parsed and parsed[0] == "e":  # ✏️ under /profile: ask that fact again (the keyboard stays)
                 await q.answer()
-                reply = await self.core(chat.id, f"/edit {parsed[1]}", update.update_id)
+                reply = await self.core(chat.id, f"/edit {parsed[1]}", update.update_id, context.bot.id)
                 await self.send_reply(context.bot, chat.id, reply)
                 return
             session = await asyncio.to_thread(self.assistant.profile, str(chat.id))
@@ -271,7 +279,7 @@ class TelegramFrontend:
                 return
             await q.answer()  # at once: the user's client stops its spinner
             await self.show_choice(q, label)
-            reply = await self.core(chat.id, label, update.update_id)
+            reply = await self.core(chat.id, label, update.update_id, context.bot.id)
             await self.send_reply(context.bot, chat.id, reply)
 
     @staticmethod

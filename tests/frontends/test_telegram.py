@@ -435,7 +435,10 @@ def test_webhook_mode_checks_the_secret(tmp_path):
         assert "30" in reply["text"] and "50" not in reply["text"]
         assert profile(b.db, chat)["facts"]["age"] == 30  # the forged update was never applied
         with sqlite3.connect(b.db) as conn:
-            assert [r[0] for r in conn.execute("SELECT update_id FROM updates WHERE user=?", (str(chat),))] == [990002]
+            from bot.frontends.telegram import update_key
+            bot_id = int(fake.token.split(":")[0])
+            assert [r[0] for r in conn.execute("SELECT update_id FROM updates WHERE user=?", (str(chat),))] == [
+                update_key(990002, bot_id)]
         # the fake server delivers injected updates to the webhook with the secret, like Telegram
         [reply2] = say(fake, chat, "/start")
         assert WELCOME.search(reply2["text"])
@@ -520,3 +523,10 @@ def test_twenty_four_chats_at_once_lose_nothing(fake, bot):
     for c in chats:
         assert profile(bot.db, c)["facts"].get("age") == 36
     no_rejections(fake)
+
+
+def test_two_bots_on_one_store_keep_their_update_ids_apart():
+    from bot.frontends.telegram import update_key
+
+    assert update_key(7, 111) != update_key(7, 222) and update_key(7, None) == 7
+    assert update_key(2 ** 31 - 1, 9_999_999_999) < 2 ** 63  # fits SQLite's integer
