@@ -208,6 +208,10 @@ def write_table(out: dict) -> None:
               f"| realistic opening turn p50 / p95 ({op['openings']} messages) | {op['opening_p50_ms']} / {op['opening_p95_ms']} ms |",
               f"| worst hostile turn, up to 4,000 characters ({op['hostile_worst']}) | {op['hostile_worst_ms']} ms = "
               f"{op['hostile_worst_ratio']}x the opening p50 |"]
+    pr = out.get("processes")
+    if pr:
+        lines.append(f"| 1 / 4 processes on one SQLite store ({pr['cpus']} cpus) | {pr['1_process']['turns_per_s']} / "
+                     f"{pr['4_process']['turns_per_s']} turns/s = {pr['speedup_4_over_1']}x |")
     if tg:
         lines.append(f"| Telegram reply through the fake Bot API p50 / p95 | {tg.get('p50_ms')} / {tg.get('p95_ms')} ms |")
     (Path(__file__).parent / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

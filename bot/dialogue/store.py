@@ -274,8 +274,9 @@ class SQLiteStore:
                 "turn_count=excluded.turn_count, undo=excluded.undo, proxy=excluded.proxy",
                 (user, facts, declined, focus, session.asking, session.lang, int(session.lang_forced),
                  int(session.interviewing), attempts, now, provenance, session.turn_count, undo, int(session.proxy)))
-            for role, text in session.new_turns:
-                conn.execute("INSERT INTO turns(user, at, role, text) VALUES (?,?,?,?)", (user, now, role, text[:4000]))
+            if session.new_turns:  # one statement for the turn's lines
+                conn.executemany("INSERT INTO turns(user, at, role, text) VALUES (?,?,?,?)",
+                                 [(user, now, role, text[:4000]) for role, text in session.new_turns])
             if session.turn_count % 8 == 0:  # pruning every eighth turn keeps the write short; a few extra rows wait
                 conn.execute("DELETE FROM turns WHERE user=? AND id NOT IN "
                              "(SELECT id FROM turns WHERE user=? ORDER BY id DESC LIMIT ?)", (user, user, MAX_TURNS))
