@@ -11,6 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .processes import SCRIPT  # one applicant's interview, answered as people write
+
 BIN = Path(sys.executable).parent
 
 
@@ -57,10 +59,6 @@ def query_time(n: int = 200) -> dict:
             "query_p95_ms": round(1000 * times[int(len(times) * 0.95)], 3), "queries": n}
 
 
-SCRIPT = [  # one applicant's interview, answered as people write
-    "我想申请千人计划青年项目，我34岁，有海外博士学位。", "高校", "工程技术", "助理教授", "是知名机构", "四年",
-    "否", "3年", "已签", "否", "否", "没有", "青年项目要公示多久？", "/profile",
-]
 
 
 def conversation(users: int = 40) -> dict:
@@ -84,49 +82,6 @@ def conversation(users: int = 40) -> dict:
     return {"turns": len(times), "turns_per_s": round(len(times) / total, 1),
             "turn_p50_ms": round(1000 * times[len(times) // 2], 3),
             "turn_p99_ms": round(1000 * times[min(len(times) - 1, int(len(times) * 0.99))], 3)}
-
-
-def _worker(path: str, users: range, start, out) -> None:
-    os.environ.setdefault("POLICYBOT_AS_OF", "2026-11-29")
-    from bot.dialogue.assistant import Assistant
-    from bot.dialogue.store import SQLiteStore
-
-    bot = Assistant(SQLiteStore(path))
-    bot.handle(f"warm{users.start}", SCRIPT[0])
-    bot.handle(f"warm{users.start}", SCRIPT[12])
-    start.wait()  # every process warm, then all at once
-    n = 0
-    for u in users:
-        for text in SCRIPT:
-            bot.handle(f"user{u}", text)
-            n += 1
-    out.put(n)
-
-
-def processes(users: int = 160) -> dict:
-    """Turns per second of 1 and of 4 processes sharing one SQLite store (the same interviews split among them)."""
-    import multiprocessing as mp
-
-    ctx = mp.get_context("spawn")
-    res = {}
-    for n in (1, 4):
-        with tempfile.TemporaryDirectory() as tmp:
-            path = str(Path(tmp) / "bench.db")
-            start, out = ctx.Barrier(n + 1), ctx.Queue()
-            share = users // n
-            procs = [ctx.Process(target=_worker, args=(path, range(i * share, (i + 1) * share), start, out)) for i in range(n)]
-            for p in procs:
-                p.start()
-            start.wait()
-            t = time.perf_counter()
-            turns = sum(out.get(timeout=600) for _ in procs)
-            wall = time.perf_counter() - t
-            for p in procs:
-                p.join()
-        res[f"{n}_process"] = {"turns": turns, "turns_per_s": round(turns / wall, 1)}
-    res["speedup_4_over_1"] = round(res["4_process"]["turns_per_s"] / res["1_process"]["turns_per_s"], 2)
-    res["cpus"] = os.cpu_count()
-    return res
 
 
 HOSTILE = {  # messages of up to 4,000 characters built to make a reader slow (issue 13's findings and kin)
@@ -172,9 +127,9 @@ def openings(rounds: int = 3) -> dict:
 
 
 def telegram_latency() -> dict:
-    """Reply latency through the real PTB Application and the fake Bot API (tests/fake_telegram.py)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from tests.fake_telegram import measure_latency
+    """Reply latency through the real PTB Application and the fake Bot API (tests/frontends/fake_telegram.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "frontends"))
+    from fake_telegram import measure_latency
 
     texts = ["青年项目的年龄要求是什么？", "我想申请千人计划青年项目，我34岁", "/profile", "How long is the public notice?"]
     return measure_latency(n=60, text=texts)
@@ -218,6 +173,7 @@ def write_table(out: dict) -> None:
 
 
 def main() -> None:
+    from .processes import processes
     from .scale import scale
 
     out = {"machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
