@@ -230,7 +230,8 @@ def compute_amounts(program: Program, profile: Profile, lang: str = "zh") -> lis
     out = []
     salary = profile.annual_salary_cny
     for a in program.amounts:
-        entry = {"text": a.zh if lang == "zh" else a.en, "doc": a.doc, "article": a.article, "quote": a.quote}
+        entry = {"text": a.zh if lang == "zh" else a.en, "doc": a.doc, "article": a.article, "quote": a.quote,
+                 "text_en": a.en}  # a verdict computed once is shown in either language
         if a.item:
             entry["item"] = a.item
         if a.years:

@@ -256,7 +256,8 @@ def amount_line(a: dict, lang: str, cite: str) -> str:
     amount = (f"：{a['cny_per_year']:,.0f} 元/年" if lang == "zh" else f": CNY {a['cny_per_year']:,.0f} a year") \
         if "cny_per_year" in a else ""
     up_to = ("（上限）" if lang == "zh" else " (cap)") if a.get("up_to") else ""
-    return f"  ¥ {a['text']}{amount}{up_to} — {cite}"
+    text = a.get("text_en") or a["text"] if lang == "en" else a["text"]
+    return f"  ¥ {text}{amount}{up_to} — {cite}"
 
 
 def verdict_line(v: Verdict, lang: str) -> str:

@@ -99,3 +99,11 @@ def test_a_short_english_answer_keeps_a_chinese_conversation_chinese(bot):
     assert r.lang == "zh" and cjk(r.text) > latin(r.text), r.text
     r = bot.handle("lz", "Sorry, can you please answer in English from now on?")
     assert r.lang == "en"
+
+
+def test_an_english_summary_gives_the_amounts_in_english(bot):
+    bot.handle("am", "Hi! I'm Dutch, 52, not of Chinese descent. I'm a full professor of hydrology at TU Delft. A Beijing "
+                     "university wants me full-time for 3 years; we signed a letter of intent last week.")
+    r = bot.handle("am", "summary")
+    money = [l for l in r.text.splitlines() if l.strip().startswith("¥")]
+    assert money and all(latin(l.split(" — ")[0]) > cjk(l.split(" — ")[0]) for l in money), money
