@@ -509,11 +509,13 @@ class Turn:
         the one that comes earliest in the programs' own order (their decisive conditions first)."""
         scores: dict[str, float] = {}
         for v in vs:
-            if v.status != "undetermined":
+            # a program failing only on a step still to take (no contract yet) is still open: its other facts are asked
+            waiting = wrapup.open_facts(v)
+            if not waiting:
                 continue
             # a fact is asked once: one asked before and left unanswered (the user told something else) is not
             # asked again; it stays open in the summary, and the user can still say it or /edit it
-            open_facts = [f for f in v.missing if f not in self.s.declined
+            open_facts = [f for f in waiting if f not in self.s.declined
                           and (f not in self.s.attempts or (self.fixing and f == self.s.asking))]
             for pos, f in enumerate(open_facts):
                 # a program close to its verdict weighs more (1/len): finishing one
@@ -525,7 +527,7 @@ class Turn:
 
     def reason(self, fact: str, vs: list[Verdict]) -> str:
         for v in vs:
-            if v.status != "undetermined" or fact not in v.missing:
+            if fact not in wrapup.open_facts(v):
                 continue
             cond = self.unknown_condition(v, fact)
             if cond is not None:
@@ -560,8 +562,10 @@ class Turn:
         fact = self.next_question(vs)
         parts = list(notes)
         if fact:
-            decided = [v for v in vs if v.status != "undetermined" and any(c in v_facts(v) for c in changed)]
-            walls = [v for v in decided if v.status == "ineligible" and not wrapup.only_steps_left(v)]
+            # a program failing only on a step still to take is not decided yet: it is shown in the summary
+            decided = [v for v in vs if v.status != "undetermined" and not wrapup.step_blocked(v)
+                       and any(c in v_facts(v) for c in changed)]
+            walls = [v for v in decided if v.status == "ineligible" and not wrapup.step_blocked(v)]
             if self.s.focus or len(walls) <= 2:
                 walls = []  # the programs the user named are shown one by one
             for v in decided:
@@ -605,7 +609,7 @@ class Turn:
 
     def verdict_message(self, vs: list[Verdict]) -> str:
         lines = [M.t(self.lang, "verdict_head")]
-        walls = [v for v in vs if v.status == "ineligible" and not wrapup.only_steps_left(v)]
+        walls = [v for v in vs if v.status == "ineligible" and not wrapup.step_blocked(v)]
         if self.s.focus or len(walls) <= 2 or len(walls) == len(vs):
             walls = []  # named programs, or nothing else to show: each one in full
         for v in vs:

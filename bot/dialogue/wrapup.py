@@ -55,6 +55,29 @@ def only_steps_left(v: Verdict) -> bool:
         o.status == "unknown" for o in walk(v.outcomes))
 
 
+def step_blocked(v: Verdict) -> bool:
+    """Failing only on a step the applicant can still take (no contract yet …), whatever else is unknown: such a
+    program is still open, in the interview and the summary, not one ruled out."""
+    missing = failing_facts(v)
+    return v.status == "ineligible" and bool(missing) and missing <= STEPS
+
+
+def open_facts(v: Verdict) -> list[str]:
+    """The facts an undetermined or step-blocked program still waits on, decisive first."""
+    if v.status == "undetermined":
+        return list(v.missing)
+    if not step_blocked(v):
+        return []
+    from ..eligibility.report import walk
+    out = []
+    for o in walk(v.outcomes):
+        if o.status == "unknown" and o.cond.fact and not o.children:
+            f = o.missing[0] if o.missing else o.cond.fact
+            if f not in out:
+                out.append(f)
+    return out
+
+
 def step_lines(v: Verdict, lang: str) -> list[str]:
     """The steps that would settle a verdict that fails only on steps, each with its clause."""
     out = []
@@ -131,7 +154,8 @@ def summary(vs: list[Verdict], lang: str, focus_named: bool = False, facts: dict
     fits = [v for v in vs if v.status == "eligible"]
     exc = [v for v in vs if v.status == "needs_exception"]
     steps = [v for v in vs if only_steps_left(v)]
-    out_ = [v for v in vs if v.status == "ineligible" and v not in steps]
+    blocked = [v for v in vs if step_blocked(v) and v not in steps]  # a step to take, and facts still to know
+    out_ = [v for v in vs if v.status == "ineligible" and v not in steps and v not in blocked]
     open_ = [v for v in vs if v.status == "undetermined"]
     lines = [_t(lang, "小结：", "Summary:")]
     if fits:
@@ -139,6 +163,11 @@ def summary(vs: list[Verdict], lang: str, focus_named: bool = False, facts: dict
     for v in steps:
         lines.append(_t(lang, "✅ 完成以下一步即符合：", "✅ Fits once you: ") + short_name(v.program.id, lang) + " — "
                      + "; ".join(step_lines(v, lang)))
+    for v in blocked:
+        sep = "、" if lang == "zh" else ", "
+        lines.append(_t(lang, "⏳ 尚未满足，可完成的一步：", "⏳ Not yet — a step you can take: ") + short_name(v.program.id, lang)
+                     + " — " + "; ".join(step_lines(v, lang)) + _t(lang, "；还需了解：", "; still to know: ")
+                     + sep.join(label(f, lang) for f in open_facts(v)[:4]))
     for v in exc:
         why = verdict_changes(v, lang)
         lines.append(_t(lang, "⚠️ 需破格：", "⚠️ Needs an exception: ") + short_name(v.program.id, lang)
@@ -160,7 +189,7 @@ def summary(vs: list[Verdict], lang: str, focus_named: bool = False, facts: dict
     if todo:
         lines.append(_t(lang, "下一步：", "Next steps:"))
         lines += [f"  {i}. {s}" for i, s in enumerate(todo, 1)]
-    elif not fits and not exc and not steps:
+    elif not fits and not exc and not steps and not blocked:
         lines.append(_t(lang, "目前没有符合的项目；说“我差什么”可看每个项目缺的条件。",
                         "Nothing fits yet; ask \"what would I need to change?\" to see what each program lacks."))
     return "\n".join(lines)
@@ -321,11 +350,11 @@ def ranking(vs: list[Verdict], lang: str, limit: int = 5) -> str:
             return (1, len(failing_facts(v)), 0)
         if v.status == "needs_exception":
             return (2, len(failing_facts(v)), 0)
-        if v.status == "undetermined":
+        if v.status == "undetermined" or step_blocked(v):
             # more conditions already met first: a researcher's work programs before a startup's, which
             # only has fewer questions left because its conditions are reviews
             from ..eligibility.engine import MET
-            return (3, -sum(o.status == MET for o in v.outcomes), len(v.missing))
+            return (3, -sum(o.status == MET for o in v.outcomes), len(open_facts(v)))
         return (9, 0, 0)
     close = sorted((v for v in vs if rank(v)[0] < 9), key=rank)[:limit]
     lines = [_t(lang, "按接近程度排列：", "Closest first:")]
@@ -340,7 +369,9 @@ def ranking(vs: list[Verdict], lang: str, limit: int = 5) -> str:
             why = _t(lang, "需破格：", "needs an exception: ") + (ch[0]["text"] if ch else "")
         else:
             sep = "、" if lang == "zh" else ", "
-            why = _t(lang, "还需了解：", "still to know: ") + sep.join(label(f, lang) for f in v.missing[:3])
+            why = _t(lang, "还需了解：", "still to know: ") + sep.join(label(f, lang) for f in open_facts(v)[:3])
+            if step_blocked(v):
+                why += _t(lang, "；还需完成：", "; then: ") + "; ".join(step_lines(v, lang))
         lines.append(f"{i}. {short_name(v.program.id, lang)} — {why}")
     out = [v for v in vs if rank(v)[0] == 9]
     if out:

@@ -73,8 +73,11 @@ def _yes_no(low: str):
         return True
     if match_at(_NO_EN, first):
         return False
-    if match_at(_YES_EN, first) and not search(en_words(r"not|never|n't") + r"|n't", first):
-        return True
+    m = match_at(_YES_EN, first)
+    if m and not search(en_words(r"not|never|n't") + r"|n't", first):
+        # "I am." / "I did sign" answer; "I'm still based in Singapore at the moment" tells something else
+        if not (match_at(r"i(?:'m| am| was| have| do| did)\b", first) and len(first.split()) > 4):
+            return True
     if match_at(r"(?:不是|没有|还没|从来没|从没|从未|并没有|尚未|没|未)", first):
         return False
     if match_at(r"(?:是的|对的|对|是|有的|已经|已)", first) and not match_at(r"(?:是否|有没有|对于)", first):

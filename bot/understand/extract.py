@@ -33,6 +33,7 @@ How a message is read
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ..eligibility.facts import kind
@@ -322,6 +323,9 @@ def _words(msg: Message, pos: int) -> str:
     return msg.raw[s:e].strip()[:200]
 
 
+_NOW_TITLE = re.compile(r"现在|目前|如今|现任|当前|" + en_words(r"now|currently|at present|these days"))
+
+
 def _merge_timeline(msg: Message, facts: dict, prov: dict, sc, where: dict, roles: dict) -> None:
     """Facts from the career timeline replace what a single clause suggested; the rest stay."""
     tl = timeline.read(msg.low, msg.today, skip=msg.hypo, cut_text=msg.raw)
@@ -338,6 +342,9 @@ def _merge_timeline(msg: Message, facts: dict, prov: dict, sc, where: dict, role
             continue
         if f == "degree" and f in facts and DEG_RANK.get(facts[f], 0) > DEG_RANK.get(d.value, 0):
             continue  # a higher degree said elsewhere ("博后" implies a doctorate)
+        if f == "overseas_title" and d.value == "postdoc" and f in facts and facts[f] != d.value \
+                and _NOW_TITLE.search(msg.low[max(0, where.get(f, 0) - 8):where.get(f, 0) + 1]):
+            continue  # "一直在剑桥做博后，现在是课题组长": the post said to be now wins over one the timeline thinks ongoing
         facts[f] = d.value
         prov[f] = (d.said[:300], d.how)
     if "degree" not in facts and any(p.title == "postdoc" for p in tl.positions):

@@ -169,7 +169,8 @@ def test_a_step_away_is_said_only_when_nothing_else_is_unknown(bot):
     bot.handle("o", "老师好 我36 2019年在帝国理工拿的博士 之后一直在剑桥做博后 清华想引进我 还没签")
     s = bot.handle("o", "总结")
     # nationality is unknown, so the foreign-expert programs are no "step away", however the contract goes
-    assert "完成以下一步即符合：海聚工程外专" not in s.text and "外专长期项目 —" not in s.text
+    assert "完成以下一步即符合：海聚工程外专" not in s.text and "Fits once you" not in s.text
+    assert "还需了解：国籍" in s.text  # it is "not yet", with what is still to know
     r = bot.handle("o", "如果我签了合同呢？")
     assert r.kind == "what_if" and "会变" in r.text and "所关注项目的结论都不变" not in r.text
 
@@ -308,3 +309,15 @@ def test_remarks_about_the_bot_set_nothing(bot):
          {"absent": ["unfulfilled_sponsorship", "field"]}),
         ("我在海外没创过业", {"facts": {"overseas_startup_experience": False}}),
     ])
+
+
+def test_no_contract_yet_keeps_a_program_open_and_asked_about(bot):
+    """A classic youth candidate without a signed letter of intent: the youth projects fail only on that step, so they
+    stay open (their other facts are asked, not startup questions) and the summary says "not yet — a step you can
+    take", not "nothing fits"."""
+    r = bot.handle("nc", "老师好，我是90年的，2019年在新加坡国立大学博士毕业，后来一直在剑桥做博后，现在是课题组长，中国籍。"
+                         "清华想全职引进我，意向书还没签。")
+    assert r.asking not in ("overseas_startup_experience", "intl_company_management", "largest_shareholder"), r.asking
+    assert "千人计划青年项目：❌" not in r.text
+    s = bot.handle("nc", "总结")
+    assert "⏳" in s.text and "千人计划青年项目" in s.text and "目前没有符合的项目" not in s.text, s.text

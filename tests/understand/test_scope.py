@@ -23,6 +23,8 @@ CASES = [
      {"largest_shareholder": False, "largest_natural_person_shareholder": False}, ()),
     ("en-cofounder-less", "I own 60% and my co-founder has 30%.", {"equity_percent": 60},
      ("largest_shareholder", "largest_natural_person_shareholder")),
+    # the post said to be "now" wins over one the career timeline thinks is ongoing
+    ("zh-now-title", "2019年博士毕业，后来一直在剑桥做博后，现在是课题组长，中国籍。", {"overseas_title": "researcher"}, ()),
     # parents from Hong Kong or Taiwan are of Chinese descent
     ("zh-parents-hk", "我父母是台湾人", {"ethnic_chinese": True}, ()),
     ("en-parents-hk", "My parents are from Hong Kong", {"ethnic_chinese": True}, ()),
@@ -145,3 +147,9 @@ def test_hypotheticals_are_kept_as_what_ifs():
 def test_third_party_clauses_are_reported():
     ex = extract("我爱人是美国籍。我是中国籍。", today=TODAY)
     assert ex.third_party == ["我爱人是美国籍"] and ex.facts["nationality"] == "chinese"
+
+
+def test_a_statement_is_not_a_yes_to_the_pending_question():
+    """"I'm still based in Singapore at the moment" answered "are you applying through several platforms?" with yes."""
+    assert "multiple_platforms" not in facts("I'm still based in Singapore at the moment.", asking="multiple_platforms")
+    assert facts("I am.", asking="is_founder") == {"is_founder": True}
