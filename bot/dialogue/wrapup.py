@@ -42,8 +42,10 @@ def _t(lang: str, zh: str, en: str) -> str:
 
 
 def failing_facts(v: Verdict) -> set[str]:
-    return {leaf.cond.fact for o in v.outcomes if o.status in ("failed", "relaxable") for leaf in (unmet_leaves(o) or [o])
-            if leaf.cond.fact}
+    """The facts of the requirements that fail or need an exception. A group that fails as a whole with no fact of
+    its own (海聚's backgrounds, relaxable only by 破格) counts as "#<condition>", so it is never taken for a step."""
+    return {leaf.cond.fact or f"#{leaf.cond.id}" for o in v.outcomes if o.status in ("failed", "relaxable")
+            for leaf in (unmet_leaves(o) or [o])}
 
 
 def only_steps_left(v: Verdict) -> bool:

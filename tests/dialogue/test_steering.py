@@ -321,3 +321,13 @@ def test_no_contract_yet_keeps_a_program_open_and_asked_about(bot):
     assert "千人计划青年项目：❌" not in r.text
     s = bot.handle("nc", "总结")
     assert "⏳" in s.text and "千人计划青年项目" in s.text and "目前没有符合的项目" not in s.text, s.text
+
+
+def test_a_background_that_fails_is_never_presented_as_a_step(bot):
+    """A researcher (not an associate professor) who commits 0 years: Haiju full-time fails on its backgrounds (a
+    group with no fact of its own) as well as on the commitment and contract; it is no "fits once you" line."""
+    for line in ("老师好，我是90年的，2019年在新加坡国立大学博士毕业，后来一直在剑桥做博后，现在是课题组长，中国籍。"
+                 "清华想全职引进我，意向书还没签。", "物理", "0"):
+        bot.handle("bg", line)
+    s = bot.handle("bg", "总结")
+    assert "完成以下一步即符合：海聚工程全职工作类" not in s.text, s.text
