@@ -922,3 +922,10 @@ def test_being_of_chinese_descent_is_not_relaxed_for_a_western_employer():
     assert v.status == "ineligible", verdict_json(v)["conditions"]
     [c] = [c for c in verdict_json(v)["conditions"] if c["id"] == "not_ethnic_chinese"]
     assert c["status"] == "failed" and "第二十五条" not in json.dumps(c, ensure_ascii=False), c
+
+
+def test_short_term_consulting_is_not_for_a_full_time_hire():
+    """Players saw "short-term consulting support: ✅ eligible" first for people taking full-time posts."""
+    assert judge("bjfe.short_term_consulting", {"commit_fulltime_years": 3}).status == "ineligible"
+    assert judge("bjfe.short_term_consulting", {"commit_fulltime_years": 0}).status == "eligible"
+    assert judge("bjfe.short_term_consulting", {}).status == "eligible"  # not known: the authority judges the visit
