@@ -44,8 +44,9 @@ def _t(lang: str, zh: str, en: str) -> str:
 def failing_facts(v: Verdict) -> set[str]:
     """The facts of the requirements that fail or need an exception. A group that fails as a whole with no fact of
     its own (海聚's backgrounds, relaxable only by 破格) counts as "#<condition>", so it is never taken for a step."""
-    return {leaf.cond.fact or f"#{leaf.cond.id}" for o in v.outcomes if o.status in ("failed", "relaxable")
-            for leaf in (unmet_leaves(o) or [o])}
+    # a cap exceeded ("a short stay", not full-time) is no step either: one cannot commit less to qualify
+    return {leaf.cond.fact if leaf.cond.fact and leaf.cond.op not in ("<", "<=") else f"#{leaf.cond.id}"
+            for o in v.outcomes if o.status in ("failed", "relaxable") for leaf in (unmet_leaves(o) or [o])}
 
 
 def only_steps_left(v: Verdict) -> bool:

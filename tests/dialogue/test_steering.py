@@ -331,3 +331,11 @@ def test_a_background_that_fails_is_never_presented_as_a_step(bot):
         bot.handle("bg", line)
     s = bot.handle("bg", "总结")
     assert "完成以下一步即符合：海聚工程全职工作类" not in s.text, s.text
+
+
+def test_a_cap_exceeded_is_no_step(bot):
+    """Committing full-time rules out short-term consulting support; "commit less" is not offered as a step."""
+    bot.handle("cap", "Hi! I'm Dutch, 52, not of Chinese descent. I'm a full professor of hydrology at TU Delft. A Beijing "
+                      "university wants me full-time for 3 years; we signed a letter of intent last week.")
+    r = bot.handle("cap", "Which program fits me best?")
+    assert "short-term consulting support — fits" not in r.text and "Comes to Beijing for a short stay" in r.text, r.text
