@@ -8,7 +8,6 @@ side's. Either way the reply says the sources do not say, and shows the clause a
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -26,7 +25,7 @@ class Answer:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict, dict]:
-    data = tomllib.loads(english.GLOSSARY_PATH.read_text(encoding="utf-8"))
+    data = english.glossary_data()
     return data.get("aspects", {}), data.get("subjects", {})
 
 

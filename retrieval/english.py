@@ -18,8 +18,14 @@ WORD_RE = re.compile(r"[a-z0-9][a-z0-9&.'+-]*")
 
 
 @lru_cache(maxsize=1)
+def glossary_data() -> dict:
+    """glossary.toml, read once: terms, stopwords, synonyms, definitions, aspects, subjects."""
+    return tomllib.loads(GLOSSARY_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def glossary() -> tuple[dict[tuple[str, ...], list[str]], frozenset[str], int]:
-    data = tomllib.loads(GLOSSARY_PATH.read_text(encoding="utf-8"))
+    data = glossary_data()
     terms = {tuple(_words(k)): v for k, v in data["terms"].items()}
     longest = max(len(k) for k in terms)
     return terms, frozenset(data["stopwords"]["words"]), longest
@@ -65,7 +71,7 @@ def translate(text: str) -> tuple[list[str], list[str]]:
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, list[str]]:
-    return tomllib.loads(GLOSSARY_PATH.read_text(encoding="utf-8")).get("synonyms", {})
+    return glossary_data().get("synonyms", {})
 
 
 # anchored at the start of a run and bounded, so a long run of numerals costs its length, not its square

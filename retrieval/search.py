@@ -165,9 +165,7 @@ def priors():
 @lru_cache(maxsize=1)
 def definitions() -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
     """(a pattern for "what is NAME?" in either language, the clauses that define NAME), from glossary.toml."""
-    import tomllib
-
-    data = tomllib.loads(english.GLOSSARY_PATH.read_text(encoding="utf-8")).get("definitions", {})
+    data = english.glossary_data().get("definitions", {})
     out = []
     for d in data.values():
         names = "|".join(re.escape(n) for n in sorted(d["names"], key=len, reverse=True))

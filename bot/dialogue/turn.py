@@ -38,7 +38,9 @@ from ..understand.intent import (
     PROCEDURE_RE,
     SELF_RE,
     WHY_RE,
+    is_question,
 )
+from ..understand.text import normalize
 from . import messages as M
 from . import wrapup
 from .focus import individual_programs, named_programs
@@ -333,11 +335,8 @@ class Turn:
         conditions first among equals), so each answer splits the field; with how many it decides for."""
         count: dict[str, float] = {}
         for v in vs:
-            if v.status != "undetermined":
-                continue
             # a step the applicant can still take (sign, commit) is the same for every program: it splits nothing
-            open_facts = [f for f in v.missing if f not in self.s.declined and f not in self.s.attempts
-                          and f not in wrapup.STEPS]
+            open_facts = [f for f in self.askable(v) if f not in wrapup.STEPS]
             for pos, f in enumerate(open_facts):
                 count[f] = count.get(f, 0.0) + 1.0 + 0.01 / (1 + pos)
         if not count:
@@ -509,14 +508,7 @@ class Turn:
         the one that comes earliest in the programs' own order (their decisive conditions first)."""
         scores: dict[str, float] = {}
         for v in vs:
-            # a program failing only on a step still to take (no contract yet) is still open: its other facts are asked
-            waiting = wrapup.open_facts(v)
-            if not waiting:
-                continue
-            # a fact is asked once: one asked before and left unanswered (the user told something else) is not
-            # asked again; it stays open in the summary, and the user can still say it or /edit it
-            open_facts = [f for f in waiting if f not in self.s.declined
-                          and (f not in self.s.attempts or (self.fixing and f == self.s.asking))]
+            open_facts = self.askable(v)
             for pos, f in enumerate(open_facts):
                 # a program close to its verdict weighs more (1/len): finishing one
                 # program beats nibbling at many; earlier facts are the decisive ones
@@ -524,6 +516,14 @@ class Turn:
         if not scores:
             return None
         return max(scores, key=scores.get)
+
+    def askable(self, v: Verdict) -> list[str]:
+        """The facts a program still waits on that may be asked now, decisive first. A program failing only on a
+        step still to take (no contract yet) is open too. A fact is asked once: one asked before and left
+        unanswered (the user told something else) is not asked again; it stays open in the summary, and the user
+        can still say it or /edit it."""
+        return [f for f in wrapup.open_facts(v) if f not in self.s.declined
+                and (f not in self.s.attempts or (self.fixing and f == self.s.asking))]
 
     def reason(self, fact: str, vs: list[Verdict]) -> str:
         for v in vs:
@@ -864,15 +864,11 @@ class Turn:
         return reply
 
 
-QUESTION_SENT = re.compile(r"[?？]|吗|呢|么|是否|能不能|可不可以|有没有|多少|多久|哪|怎么|如何|什么|"
-                           r"(?:^|\s)(?:what|how|can|could|do|does|is|are|will|would|which|where|when|who|why|should)\s", re.I)
-
-
 def asked_part(text: str) -> str:
     """The sentences of a message that ask something: "I'm 46, an employee. Is there a green card in China?" is
     searched as its question, not as the facts told before it."""
     sents = [x.strip() for x in re.split(r"(?<=[。！!？?；;\n])|(?<=\.)\s", text) if x and x.strip()]
-    asked = [x for x in sents if QUESTION_SENT.search(x)]
+    asked = [x for x in sents if is_question(normalize(x))]
     return " ".join(asked) if asked and len(asked) < len(sents) else text
 
 

@@ -53,9 +53,7 @@ def only_steps_left(v: Verdict) -> bool:
     """Ruled out only by what the applicant can still do (sign the contract, commit the time, use one platform),
     with every other condition known: a step away, not a promise over facts nobody has given."""
     from ..eligibility.report import walk
-    missing = failing_facts(v)
-    return v.status == "ineligible" and bool(missing) and missing <= STEPS and not any(
-        o.status == "unknown" for o in walk(v.outcomes))
+    return step_blocked(v) and not any(o.status == "unknown" for o in walk(v.outcomes))
 
 
 def step_blocked(v: Verdict) -> bool:
