@@ -31,3 +31,14 @@ def options(fact: str, lang: str = "zh") -> list[tuple[str, str]]:
 
 def kind(fact: str) -> str:
     return facts().get(fact, {}).get("kind", "text")
+
+
+GROUPS = ("person", "career", "commitments", "company", "record", "institution")
+
+
+def grouped() -> dict[str, list[str]]:
+    """The facts by the group the checker's form shows them in, each group in facts.toml order."""
+    out: dict[str, list[str]] = {g: [] for g in GROUPS}
+    for name, entry in facts().items():
+        out[entry["group"]].append(name)
+    return out

@@ -122,3 +122,61 @@ def parse_profile(data, strict_json: str | None = None) -> Profile:
         return Profile.model_validate(data)
     except ValidationError as err:
         raise ProfileError(describe(err)) from None
+
+
+MAX_FORM_VALUES = 200  # a profile has 59 facts; a form with more values is not one of ours
+
+
+def from_form(pairs: list[tuple[str, str]]) -> Profile:
+    """A profile from a web form or a query string (the staff checker): every value arrives as text, so each is
+    read by its fact's kind, an empty value is unknown, and a repeated key is a list fact's members. Other keys
+    are not facts and are refused with a message naming them, like a typo in a JSON profile."""
+    if len(pairs) > MAX_FORM_VALUES:
+        raise ProfileError(f"too many values ({len(pairs)}); a profile has {len(FACTS)} facts")
+    spec = facts()
+    data: dict = {}
+    for key, raw in pairs:
+        raw = raw.strip()
+        if not raw:
+            continue
+        if key == "as_of":
+            data["as_of"] = parse_as_of(raw).isoformat()
+            continue
+        entry = spec.get(key)
+        if entry is None:
+            raise ProfileError(f"unknown field {key[:40]!r}")
+        if len(raw) > 100:
+            raise ProfileError(f"field {key!r}: a value of at most 100 characters")
+        kind = entry["kind"]
+        if entry.get("list"):
+            data.setdefault(key, []).append(raw)
+            continue
+        if kind == "bool":
+            if raw not in ("true", "false"):
+                raise ProfileError(f"field {key!r}: yes or no, not {raw[:40]!r}")
+            data[key] = raw == "true"
+        elif kind in ("int", "months"):
+            try:
+                data[key] = int(raw.replace(",", ""))
+            except ValueError:
+                raise ProfileError(f"field {key!r}: a whole number, not {raw[:40]!r}") from None
+        elif kind in ("years", "number", "percent", "money"):
+            try:
+                value = float(raw.replace(",", ""))
+            except ValueError:
+                raise ProfileError(f"field {key!r}: a number, not {raw[:40]!r}") from None
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ProfileError(f"field {key!r}: a number, not {raw[:40]!r}")
+            data[key] = value
+        else:
+            data[key] = raw
+    return parse_profile(data)
+
+
+def to_form(profile: Profile) -> list[tuple[str, str]]:
+    """The inverse of from_form: the known facts as (key, text) pairs, for a shareable URL."""
+    out: list[tuple[str, str]] = []
+    for key, value in profile.known().items():
+        for v in value if isinstance(value, list) else [value]:
+            out.append((key, "true" if v is True else "false" if v is False else f"{v:g}" if isinstance(v, float) else str(v)))
+    return out

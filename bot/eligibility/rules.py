@@ -201,3 +201,67 @@ def thresholds(fact: str) -> list[tuple[str, object]]:
 
 def program_ids() -> list[str]:
     return list(rulebook().programs)
+
+
+# -- the law beside its code: what the rules take from one clause ------------------------------------------
+
+@dataclass(frozen=True)
+class Use:
+    """One place the rules encode a clause: a condition, a relaxation, an amount, or a program's defining
+    article; `quote` is the clause's words it encodes and `programs` the programs it applies to."""
+    kind: str  # condition | relaxation | relax | amount | program
+    id: str
+    quote: str
+    zh: str
+    en: str
+    item: str = ""
+    programs: tuple[str, ...] = ()
+    fact: str | None = None
+    op: str | None = None
+    value: object = None
+
+
+@lru_cache(maxsize=1)
+def _programs_of() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(doc, condition id) -> the programs whose requirements include it, directly or inside a group."""
+    book = rulebook()
+    out: dict[tuple[str, str], list[str]] = {}
+
+    def mark(doc: str, cid: str, pid: str) -> None:
+        if pid in out.setdefault((doc, cid), []):
+            return
+        out[(doc, cid)].append(pid)
+        for child in book.conditions[(doc, cid)].children:
+            mark(doc, child, pid)
+
+    for pid, prog in book.programs.items():
+        for cid in prog.conditions:
+            mark(prog.doc, cid, pid)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def uses_of(doc: str, article: str) -> list[Use]:
+    """Every rule element that cites this clause, in rule-file order: what a staff member checks against the
+    article's text."""
+    book = rulebook()
+    users = _programs_of()
+    out: list[Use] = []
+    for pid, p in book.programs.items():
+        if p.doc == doc and p.article == article:
+            out.append(Use("program", pid, "", p.name, p.name_en, programs=(pid,)))
+    for (d, cid), c in book.conditions.items():
+        progs = users.get((d, cid), ())
+        if c.doc == doc and c.article == article:
+            out.append(Use("condition", cid, c.quote, c.zh, c.en, c.item, progs, c.fact, c.op, c.value))
+        for cite in (c.relax, c.otherwise):
+            if cite and cite.doc == doc and cite.article == article:
+                out.append(Use("relax", cid, cite.quote, c.zh, c.en, cite.item, progs))
+    for (d, rid), r in book.relaxations.items():
+        if r.doc == doc and r.article == article:
+            progs = tuple(pid for pid, p in book.programs.items() if p.doc == d and rid in p.relaxations)
+            out.append(Use("relaxation", rid, r.quote, r.zh, r.en, programs=progs))
+    for pid, p in book.programs.items():
+        for a in p.amounts:
+            if a.doc == doc and a.article == article:
+                out.append(Use("amount", pid, a.quote, a.zh, a.en, a.item, (pid,)))
+    return out

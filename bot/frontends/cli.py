@@ -382,6 +382,20 @@ def cmd_telegram(a) -> int:
         raise UsageError(f"could not start the bot: {e}" + ("" if a.verbose else " (--verbose for details)"))
 
 
+def cmd_web(a) -> int:
+    if not 1 <= a.port <= 65535:
+        raise UsageError("--port must be between 1 and 65535")
+    from .web.security import AuthError, parse_credentials
+    from .web.server import ServeError, serve
+
+    raw = a.auth if a.auth is not None else os.environ.get("POLICYBOT_WEB_AUTH", "").strip() or None
+    try:
+        serve(a.host, a.port, parse_credentials(raw) if raw else None)
+    except (AuthError, ServeError) as e:
+        raise UsageError(str(e))
+    return 0
+
+
 def build_parser() -> Parser:
     p = Parser(prog="policybot", description="Talent-policy assistant: clause search, eligibility checks, chat.")
     sub = p.add_subparsers(dest="command", parser_class=Parser)
@@ -470,6 +484,13 @@ def build_parser() -> Parser:
     s.add_argument("--secret-token", help="webhook secret (default $TELEGRAM_WEBHOOK_SECRET, else a random one)")
     s.add_argument("--verbose", action="store_true", help="log everything, start-up tracebacks included")
     s.set_defaults(func=cmd_telegram)
+
+    s = sub.add_parser("web", help="the staff web page and its JSON API (http://127.0.0.1:8000/)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; any other needs --auth)")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--auth", help="user:password for HTTP Basic auth (default $POLICYBOT_WEB_AUTH)")
+    s.add_argument("--as-of", help=AS_OF_HELP)
+    s.set_defaults(func=cmd_web)
     return p
 
 

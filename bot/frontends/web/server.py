@@ -1,0 +1,59 @@
+"""Running the web page: checks the address is safe to listen on, warms the index, then uvicorn."""
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+
+
+class ServeError(ValueError):
+    """A one-line reason the page cannot start (exit 2)."""
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_address(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise ServeError(f"cannot listen on {host}:{port}: {e.strerror}") from None
+
+
+def warm() -> None:
+    """Load what the first request would wait for: jieba, the index, the rules and the profile model."""
+    from retrieval import search
+
+    from ...eligibility.profile import Profile
+    from ...eligibility.rules import rulebook
+
+    search("青年项目年龄要求", top=1)
+    search("age limit youth program", top=1)
+    rulebook()
+    Profile()
+
+
+def serve(host: str, port: int, auth: tuple[str, str] | None, announce=print) -> None:
+    import uvicorn
+
+    from .app import create_app
+
+    if not is_loopback(host) and not auth:
+        raise ServeError(f"--host {host} makes the page reachable from other machines: set --auth user:password "
+                         "(or $POLICYBOT_WEB_AUTH), and put it behind an HTTPS reverse proxy (README)")
+    check_address(host, port)
+    warm()
+    shown = f"[{host}]" if ":" in host else host
+    announce(f"policybot web: http://{shown}:{port}/" + (" (HTTP Basic auth)" if auth else "") + " — Ctrl-C to stop")
+    uvicorn.run(create_app(auth=auth), host=host, port=port, log_level="warning", server_header=False,
+                access_log=False)
