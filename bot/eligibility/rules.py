@@ -265,3 +265,32 @@ def uses_of(doc: str, article: str) -> list[Use]:
             if a.doc == doc and a.article == article:
                 out.append(Use("amount", pid, a.quote, a.zh, a.en, a.item, (pid,)))
     return out
+
+
+def linked(doc: str, article: str) -> list[tuple[str, str]]:
+    """The other clauses the rules read together with this one: where the programs using it are defined, the
+    clauses that relax its conditions, and the clauses whose conditions this one relaxes."""
+    book = rulebook()
+    here = uses_of(doc, article)
+    programs = {p for u in here for p in u.programs}
+    out: list[tuple[str, str]] = []
+
+    def add(d: str, a: str) -> None:
+        if (d, a) != (doc, article) and (d, a) not in out:
+            out.append((d, a))
+
+    for pid in programs:
+        p = book.programs[pid]
+        add(p.doc, p.article)
+        for rid in p.relaxations:
+            r = book.relaxations[(p.doc, rid)]
+            add(r.doc, r.article)
+    for (d, cid), c in book.conditions.items():
+        for cite in (c.relax, c.otherwise):
+            if cite is None:
+                continue
+            if c.doc == doc and c.article == article:
+                add(cite.doc, cite.article)
+            if cite.doc == doc and cite.article == article:
+                add(c.doc, c.article)
+    return out

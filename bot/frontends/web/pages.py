@@ -145,7 +145,8 @@ class ArticlePage:
     uses: list[UseView]
     previous: tuple[str, str] | None  # (label, url)
     next: tuple[str, str] | None
-    refers: list[tuple[str, str, str]]  # (label, title, url)
+    refers: list[tuple[str, str, str]]  # (label, title, url): the articles its text names
+    linked: list[tuple[str, str, str]]  # (citation, title, url): the clauses the rules read with it
 
 
 def _quote_marks(text: str, quotes: list[str]) -> tuple[Markup, set[int]]:
@@ -206,7 +207,7 @@ def article_page(doc: str, article: str, lang: str) -> ArticlePage | None:
     from retrieval.index import load_index
     from retrieval.search import referenced_articles
 
-    from ...eligibility.rules import rulebook, uses_of
+    from ...eligibility.rules import linked, rulebook, uses_of
 
     entry = find(doc, article)
     if entry is None:
@@ -234,12 +235,18 @@ def article_page(doc: str, article: str, lang: str) -> ArticlePage | None:
         if target is not None and target.article != entry.article:
             refers.append((target.article, target.title_en if lang == "en" else target.title,
                            article_url(target.doc, target.article)))
+    links = []
+    for ldoc, larticle in linked(entry.doc, entry.article):
+        target = find(ldoc, larticle)
+        if target is not None:
+            links.append((cite(ldoc, larticle, lang=lang), target.title_en if lang == "en" else target.title,
+                          article_url(ldoc, larticle)))
     d = corpus.documents()[entry.doc]
     return ArticlePage(entry.doc, entry.article, (d.title_en or d.title) if lang == "en" else d.title,
                        entry.title_en if lang == "en" and entry.title_en else entry.title,
                        cite(entry.doc, entry.article, lang=lang), text, entry.text_en, views,
                        (prev.article, article_url(prev.doc, prev.article)) if prev else None,
-                       (nxt.article, article_url(nxt.doc, nxt.article)) if nxt else None, refers)
+                       (nxt.article, article_url(nxt.doc, nxt.article)) if nxt else None, refers, links)
 
 
 # -- checker --------------------------------------------------------------------------------------------------
