@@ -169,12 +169,19 @@ def write_table(out: dict) -> None:
                      f"{pr['4_process']['turns_per_s']} turns/s = {pr['speedup_4_over_1']}x |")
     if tg:
         lines.append(f"| Telegram reply through the fake Bot API p50 / p95 | {tg.get('p50_ms')} / {tg.get('p95_ms')} ms |")
+    web = out.get("web")
+    if web:
+        lines.append(f"| web `/api/search` over loopback, warm process, p50 / p95 ({web['requests']} questions) | "
+                     f"{web['api_search']['p50_ms']} / {web['api_search']['p95_ms']} ms |")
+        lines.append(f"| web `/search` page (answer, marked clauses) p50 / p95 | {web['search_page']['p50_ms']} / "
+                     f"{web['search_page']['p95_ms']} ms |")
     (Path(__file__).parent / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main() -> None:
     from .processes import processes
     from .scale import scale
+    from .web import web_latency
 
     out = {"machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
            "date": time.strftime("%Y-%m-%d"),
@@ -183,6 +190,7 @@ def main() -> None:
            "processes": processes(),
            "openings": openings(),
            "telegram": telegram_latency(),
+           "web": web_latency(),
            "scale": scale()}
     write_table(out)
     print(json.dumps(out, ensure_ascii=False, indent=2))

@@ -486,7 +486,8 @@ class Turn:
             self.s.provenance[f] = {"said": (said or "")[:160], "how": how, "turn": self.s.turn_count}
             if role:
                 self.s.provenance[f]["as"] = role
-            item = f"{label(f, self.lang)} {show_value(f, self.s.facts.get(f), self.lang)}"
+            # "age: 36, already working full-time in China: No" (English labels run on into a Yes/No without it)
+            item = f"{label(f, self.lang)}{' ' if self.lang == 'zh' else ': '}{show_value(f, self.s.facts.get(f), self.lang)}"
             if said and "≈" in said:
                 item += f"（{said}）" if self.lang == "zh" else f" ({said})"  # a converted amount says its rate
             if old is not None and old != self.s.facts.get(f):
