@@ -19,7 +19,7 @@ from corpus.language import language
 
 from . import messages as M
 from .reply import Reply
-from .store import SQLiteStore
+from .store import SessionStore, open_store
 
 log = logging.getLogger("policybot.core")
 
@@ -46,8 +46,8 @@ def conversation_language(text: str, current: str, turns: int) -> str:
 
 
 class Assistant:
-    def __init__(self, store: SQLiteStore | None = None):
-        self.store = store or SQLiteStore()
+    def __init__(self, store: SessionStore | None = None):
+        self.store = store or open_store()
 
     def handle(self, user: str, text: str, update_id: int | None = None) -> Reply:
         """One turn. It is computed on a snapshot of the session, outside any lock (understanding a message and

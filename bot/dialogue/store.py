@@ -4,8 +4,8 @@ Each turn reads and writes one user's session inside one transaction
 (BEGIN IMMEDIATE … COMMIT), so a crash between turns loses nothing and a
 crash during a turn loses only that turn. The Telegram update_id is recorded
 in the same transaction, so a redelivered update is recognised and not
-applied twice. `SessionStore` is the interface; SQLite implements it (a
-PostgreSQL store would implement the same four methods, see README).
+applied twice. `SessionStore` is the interface; SQLite implements it here and
+PostgreSQL in store_postgres.py; `open_store` picks one from $POLICYBOT_DB.
 """
 from __future__ import annotations
 
@@ -107,6 +107,30 @@ def default_path() -> Path:
 
     env = os.environ.get("POLICYBOT_DB")
     return Path(env) if env else data_home() / "sessions.db"
+
+
+PG_SCHEMES = ("postgresql://", "postgres://")
+
+
+def describe_store(where: str | None = None) -> str:
+    """The store as messages name it: the SQLite file, or the PostgreSQL URL without its password."""
+    where = where if where is not None else os.environ.get("POLICYBOT_DB", "")
+    if where.startswith(PG_SCHEMES):
+        from .store_postgres import redact
+
+        return redact(where)
+    return str(Path(where) if where else default_path())
+
+
+def open_store(where: str | None = None):
+    """The session store $POLICYBOT_DB names: a postgresql:// URL (several processes on several machines) or a
+    SQLite file (the default: ~/.local/share/policybot/sessions.db, no server needed)."""
+    where = where if where is not None else os.environ.get("POLICYBOT_DB", "")
+    if where.startswith(PG_SCHEMES):
+        from .store_postgres import PostgresStore
+
+        return PostgresStore(where)
+    return SQLiteStore(where or None)
 
 
 class SQLiteStore:

@@ -526,13 +526,19 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         code = 0
     except sqlite3.Error as e:  # a corrupt, unreadable or full store: say which file
-        from ..dialogue.store import default_path
+        from ..dialogue.store import describe_store
 
-        print(f"policybot: cannot use the session store {default_path()}: {e}", file=sys.stderr)
+        print(f"policybot: cannot use the session store {describe_store()}: {e}", file=sys.stderr)
         code = 2
     except Exception as e:  # never a traceback in front of a user
         if os.environ.get("POLICYBOT_DEBUG"):
             raise
+        if type(e).__module__.startswith(("psycopg", "psycopg_pool")):  # PostgreSQL unreachable, refused, full
+            from ..dialogue.store import describe_store
+
+            print(f"policybot: cannot use the session store {describe_store()}: {str(e).splitlines()[0][:300]}",
+                  file=sys.stderr)
+            return 2
         print(f"policybot: internal error: {type(e).__name__}: {e}", file=sys.stderr)
         code = 1
     sys.stdout.flush()

@@ -57,7 +57,7 @@ from telegram.ext import (
 )
 
 from ..dialogue.assistant import Assistant
-from ..dialogue.store import SQLiteStore
+from ..dialogue.store import SQLiteStore, open_store
 
 log = logging.getLogger("policybot.telegram")
 
@@ -515,7 +515,7 @@ def run(token: str, base_url: str | None = None, db: str | None = None, *, webho
     quiet = None if verbose else StartupQuiet()
     # until started, warnings only: a failed start is one line (post_init turns the usual INFO log on)
     configure_logging(token, secret_token or "", level=logging.INFO if verbose else logging.WARNING, quiet_start=quiet)
-    store = SQLiteStore(db) if db else SQLiteStore()
+    store = SQLiteStore(db) if db else open_store()
     app = build_application(token, base_url, store)
     if quiet is not None:
         app.bot_data["startup_quiet"] = quiet
