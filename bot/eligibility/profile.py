@@ -68,6 +68,8 @@ class _ProfileBase(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self):
+        if self.as_of is not None and not 1990 <= self.as_of.year <= 2100:
+            raise ValueError(f"as_of {self.as_of} is outside 1990–2100")
         if self.birth_year is not None:
             year = self.today().year
             if not 16 <= year - self.birth_year <= 101:
@@ -97,7 +99,18 @@ FACTS = [name for name in Profile.model_fields if name != "as_of"]
 
 
 class ProfileError(ValueError):
-    """One line naming the field and what is wrong with it."""
+    """One line naming the field and what is wrong with it; `field` and `problem` (a pydantic error type, or
+    "number", "whole", "bool", "twice", "unknown", "long") let a page say it in its own words beside the field."""
+
+    def __init__(self, message: str, field: str | None = None, problem: str | None = None):
+        super().__init__(message)
+        self.field, self.problem = field, problem
+
+
+def _error(err: ValidationError) -> "ProfileError":
+    e = err.errors()[0]
+    field = str(e["loc"][0]) if e["loc"] else None
+    return ProfileError(describe(err), field, e["type"])
 
 
 def describe(err: ValidationError) -> str:
@@ -121,10 +134,11 @@ def parse_profile(data, strict_json: str | None = None) -> Profile:
             return Profile.model_validate_json(strict_json, strict=True)
         return Profile.model_validate(data)
     except ValidationError as err:
-        raise ProfileError(describe(err)) from None
+        raise _error(err) from None
 
 
 MAX_FORM_VALUES = 200  # a profile has 59 facts; a form with more values is not one of ours
+NUMBER_RE = __import__("re").compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")  # 1,200,000 or 12.5; no 1_0, no 1e9
 
 
 def from_form(pairs: list[tuple[str, str]]) -> Profile:
@@ -139,35 +153,36 @@ def from_form(pairs: list[tuple[str, str]]) -> Profile:
         raw = raw.strip()
         if not raw:
             continue
+        shown = "".join(ch for ch in raw[:40] if ch.isprintable())
         if key == "as_of":
-            data["as_of"] = parse_as_of(raw).isoformat()
+            try:
+                data["as_of"] = parse_as_of(raw).isoformat()
+            except ProfileError as e:
+                raise ProfileError(str(e), "as_of", "date") from None
             continue
         entry = spec.get(key)
         if entry is None:
-            raise ProfileError(f"unknown field {key[:40]!r}")
+            raise ProfileError(f"unknown field {''.join(ch for ch in key[:40] if ch.isprintable())!r}", None, "unknown")
         if len(raw) > 100:
-            raise ProfileError(f"field {key!r}: a value of at most 100 characters")
+            raise ProfileError(f"field {key!r}: a value of at most 100 characters", key, "long")
         kind = entry["kind"]
         if entry.get("list"):
             data.setdefault(key, []).append(raw)
             continue
+        if key in data:  # two values for one fact: which one the staff member meant is not ours to guess
+            raise ProfileError(f"field {key!r}: given twice", key, "twice")
         if kind == "bool":
             if raw not in ("true", "false"):
-                raise ProfileError(f"field {key!r}: yes or no, not {raw[:40]!r}")
+                raise ProfileError(f"field {key!r}: yes or no, not {shown!r}", key, "bool")
             data[key] = raw == "true"
         elif kind in ("int", "months"):
-            try:
-                data[key] = int(raw.replace(",", ""))
-            except ValueError:
-                raise ProfileError(f"field {key!r}: a whole number, not {raw[:40]!r}") from None
+            if not NUMBER_RE.fullmatch(raw) or "." in raw:
+                raise ProfileError(f"field {key!r}: a whole number, not {shown!r}", key, "whole")
+            data[key] = int(raw.replace(",", ""))
         elif kind in ("years", "number", "percent", "money"):
-            try:
-                value = float(raw.replace(",", ""))
-            except ValueError:
-                raise ProfileError(f"field {key!r}: a number, not {raw[:40]!r}") from None
-            if value != value or value in (float("inf"), float("-inf")):
-                raise ProfileError(f"field {key!r}: a number, not {raw[:40]!r}")
-            data[key] = value
+            if not NUMBER_RE.fullmatch(raw):
+                raise ProfileError(f"field {key!r}: a number, not {shown!r}", key, "number")
+            data[key] = float(raw.replace(",", ""))
         else:
             data[key] = raw
     return parse_profile(data)

@@ -390,7 +390,8 @@ def cmd_web(a) -> int:
 
     raw = a.auth if a.auth is not None else os.environ.get("POLICYBOT_WEB_AUTH", "").strip() or None
     try:
-        serve(a.host, a.port, parse_credentials(raw) if raw else None)
+        hosts = [h.strip() for h in (a.allowed_hosts or os.environ.get("POLICYBOT_WEB_HOSTS", "")).split(",") if h.strip()]
+        serve(a.host, a.port, parse_credentials(raw) if raw else None, hosts=hosts)
     except (AuthError, ServeError) as e:
         raise UsageError(str(e))
     return 0
@@ -489,6 +490,8 @@ def build_parser() -> Parser:
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; any other needs --auth)")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--auth", help="user:password for HTTP Basic auth (default $POLICYBOT_WEB_AUTH)")
+    s.add_argument("--allowed-hosts", help="host names a reverse proxy forwards, comma-separated "
+                                           "(default $POLICYBOT_WEB_HOSTS; loopback names are always allowed on loopback)")
     s.add_argument("--as-of", help=AS_OF_HELP)
     s.set_defaults(func=cmd_web)
     return p

@@ -294,3 +294,76 @@ def test_interface_language_from_the_browser_and_the_switch(client):
     client.get("/check?lang=en")
     assert "Checker" in client.get("/check", headers={"accept-language": "zh-CN"}).text  # remembered
     client.get("/check?lang=zh")
+
+
+# -- what the black-box test found (each failed before its fix) ---------------------------------------------------
+
+def test_the_api_cannot_reach_a_web_chat_or_plant_one(client):
+    token = csrf(client)
+    client.post("/chat", data={"csrf": token, "text": "我今年41岁，秘密123"}, headers={"origin": "http://127.0.0.1:8000"})
+    cookie = client.cookies.get("pb_chat")
+    user, _, mac = cookie.partition(".")
+    assert mac  # signed by the server
+    peek = client.post("/api/say", json={"user": f"web:{user}", "text": "/profile"}).json()
+    assert "41" not in peek["reply"] and "秘密" not in peek["reply"]
+    # an id the server did not issue (planted through the API, or made up) is not a conversation
+    client.post("/api/say", json={"user": "web:chosen-by-attacker", "text": "hi"})
+    client.cookies.set("pb_chat", "chosen-by-attacker")
+    assert 'class="turn' not in client.get("/chat").text
+    client.cookies.set("pb_chat", f"chosen-by-attacker.{mac}")
+    assert 'class="turn' not in client.get("/chat").text
+
+
+def test_a_rebinding_host_is_refused(tmp_path):
+    app = create_app(Assistant(SQLiteStore(tmp_path / "s.db")), allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/").status_code == 200
+        assert c.get("/", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_the_language_link_stays_on_this_site(client):
+    page = client.get("//evil.example/x").text
+    link = re.search(r'class="lang" href="([^"]+)"', page).group(1)
+    assert link.startswith("/") and not link.startswith("//")
+
+
+def test_head_and_no_store(client):
+    assert client.head("/").status_code == 200 and client.head("/check").status_code == 200
+    assert client.get("/chat").headers["cache-control"] == "no-store"
+    assert client.post("/api/say", json={"user": "x", "text": "hi"}).headers["cache-control"] == "no-store"
+    assert "cache-control" not in client.get("/search?q=年龄").headers
+
+
+def test_api_check_wants_json_and_a_plausible_day(client):
+    r = client.post("/api/check", content=b'{"age": 30}', headers={"content-type": "text/plain"})
+    assert r.status_code == 415
+    r = client.post("/api/check", json={"age": 30, "as_of": "0001-01-01"})
+    assert r.status_code == 422 and "1990" in r.json()["error"]
+
+
+def test_form_errors_in_the_interface_language_beside_the_field(client):
+    page = client.get("/check?lang=zh&age=200").text
+    assert "年龄：不能大于 100" in page and 'class="field invalid" id="f-age"' in page
+    page = client.get("/check?lang=en&overseas_research_years=1_0").text
+    assert "a number, please" in page
+    page = client.get("/check?lang=en&age=34&age=35").text
+    assert "given twice" in page
+    client.get("/check?lang=zh")
+
+
+def test_the_shared_address_carries_the_day(client):
+    r = client.get("/check?age=34", follow_redirects=False)
+    assert r.status_code == 303 and re.search(r"as_of=\d{4}-\d\d-\d\d", r.headers["location"])
+    assert r.headers["location"].endswith("#verdicts")
+
+
+def test_no_contract_yet_is_not_yet_not_ruled_out(client):
+    url = ("/check?lang=en&as_of=2026-06-01&age=36&nationality=chinese&degree=phd&degree_abroad=true&field=engineering"
+           "&overseas_title=associate_professor&overseas_employer_renowned=true&overseas_months_after_phd=72"
+           "&fulltime_in_china=false&commit_fulltime_years=5&employer_type=university&employer_region=beijing"
+           "&has_contract=false")
+    page = client.get(url).text
+    card = page[page.index('id="v-qianren.youth"') - 40:]
+    card = card[:card.index("</article>")]
+    assert 'class="card not_yet"' in card and "not yet" in card
+    assert page.index('id="v-qianren.youth"') < page.find('class="ruled-out"') or 'class="ruled-out"' not in page

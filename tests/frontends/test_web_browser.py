@@ -176,7 +176,8 @@ def test_fill_the_checker_and_read_the_verdicts(page, lang):
 
 def test_checker_refuses_an_impossible_value_with_the_field_named(page):
     page.goto("/check?lang=en&age=7")
-    assert "age" in page.inner_text("#error")
+    assert page.inner_text("#error") == "Age: at least 16"
+    assert page.inner_text("#f-age .field-error") == "Age: at least 16"  # beside the field too
 
 
 @pytest.mark.parametrize("lang, first, second, fact", [

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import secrets
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -26,11 +25,9 @@ from .security import CSRF_COOKIE, BasicAuth, BodyLimit, SecurityHeaders, new_to
 
 log = logging.getLogger("policybot.web")
 HERE = Path(__file__).parent
-CHAT_COOKIE = "pb_chat"
 LANG_COOKIE = "pb_lang"
 MAX_QUERY = 500
 MAX_PROFILE_BYTES = 64 * 1024
-CHAT_USER_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 class SayIn(BaseModel):
@@ -52,10 +49,16 @@ def ui_language(request: Request) -> str:
     return "zh"
 
 
-def create_app(assistant=None, auth: tuple[str, str] | None = None) -> FastAPI:
+def create_app(assistant=None, auth: tuple[str, str] | None = None, allowed_hosts: list[str] | None = None,
+               secret: bytes | None = None) -> FastAPI:
     """The app over one Assistant (its session store: $POLICYBOT_DB or the default SQLite file); with `auth`
-    (user, password) every request needs HTTP Basic auth."""
+    (user, password) every request needs HTTP Basic auth; with `allowed_hosts` a request naming another Host is
+    refused (a DNS-rebinding page cannot drive the app through a browser); `secret` signs the chat cookie (default
+    $POLICYBOT_WEB_SECRET or a key file beside the sessions, shared by the workers of one machine)."""
     from ...dialogue.assistant import Assistant
+    from .cookies import ChatCookies, load_secret
+
+    cookies = ChatCookies(secret or load_secret())
 
     core = {"assistant": assistant}
 
@@ -110,8 +113,8 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None) -> FastAPI:
 
     # -- pages -------------------------------------------------------------------------------------------------
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/search", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def search_html(request: Request, q: str = "", doc: str = ""):
         q = q.strip()[:MAX_QUERY]
         doc = doc if doc in _documents() else ""
@@ -119,7 +122,8 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None) -> FastAPI:
         lang = ui_language(request)
         return render(request, "search.html", page=page, q=q, doc=doc, docs=pages.doc_choices(lang), lang=lang)
 
-    @app.get("/article/{doc}/{article:path}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/article/{doc}/{article:path}", methods=["GET", "HEAD"], response_class=HTMLResponse,
+                   include_in_schema=False)
     def article_html(request: Request, doc: str, article: str):
         lang = ui_language(request)
         page = pages.article_page(doc, article, lang) if doc in _documents() and len(article) < 60 else None
@@ -127,23 +131,28 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None) -> FastAPI:
             raise HTTPException(404)
         return render(request, "article.html", page=page, lang=lang)
 
-    @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/check", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def check_html(request: Request):
         from ...eligibility.profile import ProfileError, from_form
 
         lang = ui_language(request)
         pairs = _profile_pairs(request)
-        cards, error, as_of = None, "", ""
+        cards, error, error_field, as_of = None, "", None, ""
         if pairs:
             try:
                 profile = from_form(pairs)
+            except ProfileError as e:
+                error_field, error = pages.form_error(e, lang)
+            else:
+                if not dict(pairs).get("as_of"):
+                    # the verdicts depend on the day: the address to share carries the day they were made for
+                    dated = [(k, v) for k, v in pairs if k != "as_of"] + [("as_of", profile.today().isoformat())]
+                    return RedirectResponse("/check?" + urlencode(dated) + "#verdicts", status_code=303)
                 cards = pages.verdict_cards(profile, lang)
                 as_of = profile.today().isoformat()
-            except ProfileError as e:
-                error = str(e)
         return render(request, "check.html", status=422 if error else 200, groups=pages.form_fields(pairs, lang),
-                      cards=cards, error=error, as_of=as_of, given=dict(pairs).get("as_of", ""),
-                      share=urlencode(pairs), lang=lang)
+                      cards=cards, error=error, error_field=error_field, as_of=as_of,
+                      given=dict(pairs).get("as_of", ""), share=urlencode(pairs), lang=lang)
 
     @app.get("/check.json", include_in_schema=False)
     def check_download(request: Request):
@@ -176,12 +185,12 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None) -> FastAPI:
         except (ProfileError, UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError) as e:
             message = str(e) if isinstance(e, ProfileError) else f"not a JSON profile: {type(e).__name__}: {str(e)[:120]}"
             return render(request, "check.html", status=422, groups=pages.form_fields([], lang), cards=None,
-                          error=message, as_of="", given="", share="", lang=lang)
+                          error=message, error_field=None, as_of="", given="", share="", lang=lang)
         return RedirectResponse("/check?" + urlencode(to_form(profile)), status_code=303)
 
-    @app.get("/chat", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/chat", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def chat_html(request: Request):
-        user = _chat_user(request)
+        user = cookies.chat_user(request)
         page = pages.chat_page(get_assistant(), user and "web:" + user, ui_language(request))
         return render(request, "chat.html", page=page)
 
@@ -190,26 +199,31 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None) -> FastAPI:
         form = await _form(request)
         # an answer button and the text box both send "text": the button's (first in the form) when pressed
         text = next((str(v) for v in form.getlist("text") if str(v).strip()), "")[:4000]
-        user = _chat_user(request) or secrets.token_urlsafe(18)
+        user = cookies.chat_user(request) or secrets.token_urlsafe(18)
         if text.strip():
             get_assistant().handle("web:" + user, text)
         response = RedirectResponse("/chat#last", status_code=303)
-        response.set_cookie(CHAT_COOKIE, user, httponly=True, samesite="lax", max_age=30 * 86400)
+        cookies.set_chat_user(request, response, user)
         return response
 
     @app.post("/chat/reset", include_in_schema=False)
     async def chat_reset(request: Request):
         await _form(request)
-        user = _chat_user(request)
+        user = cookies.chat_user(request)
         if user:
             get_assistant().forget("web:" + user)
         response = RedirectResponse("/chat", status_code=303)
-        response.delete_cookie(CHAT_COOKIE)
+        cookies.clear_chat_user(request, response)
         return response
 
-    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/docs", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def api_docs(request: Request):
-        return render(request, "docs.html", spec=app.openapi())
+        from ...eligibility.rules import rulebook
+
+        lang = ui_language(request)
+        programs = [(p.id, p.name_en if lang == "en" else p.name) for p in rulebook().programs.values()]
+        return render(request, "docs.html", spec=app.openapi(), programs=programs, base=str(request.base_url).rstrip("/"),
+                      lang=lang)
 
     # -- the JSON API ------------------------------------------------------------------------------------------
 
@@ -242,6 +256,8 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None) -> FastAPI:
         from ...eligibility.report import verdict_json
         from ...eligibility.rules import program_ids
 
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() not in ("application/json", ""):
+            return JSONResponse({"error": "send the profile as application/json"}, status_code=415)
         raw = await request.body()
         try:
             text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
@@ -266,11 +282,16 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None) -> FastAPI:
     def api_say(body: SayIn):
         if any(ord(ch) < 32 for ch in body.user) or not body.user.strip():
             raise HTTPException(422, "user: 1 to 200 printable characters")
-        return get_assistant().handle(body.user, body.text).as_json()
+        # the API's conversations are its own: no API caller reaches a web chat's or a Telegram user's session
+        return get_assistant().handle("api:" + body.user, body.text).as_json()
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit)
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     if auth:
         app.add_middleware(BasicAuth, user=auth[0], password=auth[1])  # added last: it runs first
     return app
@@ -279,7 +300,8 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None) -> FastAPI:
 def _switch_url(request: Request, lang: str) -> str:
     other = "en" if lang == "zh" else "zh"
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", other)]
-    return request.url.path + "?" + urlencode(params)
+    # "//evil.example/x" is a path here but another site in a link: one leading slash, always
+    return "/" + quote(request.url.path.lstrip("/\\")) + "?" + urlencode(params)
 
 
 def _documents() -> dict:
@@ -296,11 +318,6 @@ def _profile_schema() -> dict:
 
 def _profile_pairs(request: Request) -> list[tuple[str, str]]:
     return [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
-
-
-def _chat_user(request: Request) -> str | None:
-    raw = request.cookies.get(CHAT_COOKIE)
-    return raw if raw and CHAT_USER_RE.match(raw) else None
 
 
 async def _form(request: Request):

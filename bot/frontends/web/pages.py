@@ -143,6 +143,7 @@ class ArticlePage:
     text: Markup
     text_en: str
     uses: list[UseView]
+    quotes: list[tuple[int, str, bool, list[UseView]]]  # (number, quote, found in the text, the rules encoding it)
     previous: tuple[str, str] | None  # (label, url)
     next: tuple[str, str] | None
     refers: list[tuple[str, str, str]]  # (label, title, url): the articles its text names
@@ -178,8 +179,8 @@ def _quote_marks(text: str, quotes: list[str]) -> tuple[Markup, set[int]]:
         else:
             out.append(chunk)
         if j in ends:
-            out.append(Markup("").join(Markup('<sup class="qn"><a href="#use-%d">%d</a></sup>') % (n, n)
-                                       for n in ends[j]))
+            out.append(Markup('<sup class="qn">%s</sup>') % Markup("").join(
+                Markup('<a href="#use-%d">[%d]</a>') % (n, n) for n in ends[j]))
         i = j
     return Markup("").join(out), missing
 
@@ -225,6 +226,7 @@ def article_page(doc: str, article: str, lang: str) -> ArticlePage | None:
         views.append(UseView(n, u.kind, u.en if lang == "en" else u.zh, u.quote, u.item,
                              [(p, programs[p].name_en if lang == "en" else programs[p].name) for p in u.programs],
                              u.fact or "", _test_text(u, lang), n not in missing))
+    grouped = [(n, q, n not in missing, [v for v in views if v.number == n]) for n, q in enumerate(quotes, 1)]
     siblings = [e for e in load_index()[0] if e.doc == entry.doc]
     at = next(i for i, e in enumerate(siblings) if e.article == entry.article)
     prev = siblings[at - 1] if at > 0 else None
@@ -244,12 +246,35 @@ def article_page(doc: str, article: str, lang: str) -> ArticlePage | None:
     d = corpus.documents()[entry.doc]
     return ArticlePage(entry.doc, entry.article, (d.title_en or d.title) if lang == "en" else d.title,
                        entry.title_en if lang == "en" and entry.title_en else entry.title,
-                       cite(entry.doc, entry.article, lang=lang), text, entry.text_en, views,
+                       cite(entry.doc, entry.article, lang=lang), text, entry.text_en,
+                       [v for v in views if not v.number], grouped,
                        (prev.article, article_url(prev.doc, prev.article)) if prev else None,
                        (nxt.article, article_url(nxt.doc, nxt.article)) if nxt else None, refers, links)
 
 
 # -- checker --------------------------------------------------------------------------------------------------
+
+def form_error(e, lang: str) -> tuple[str | None, str]:
+    """(field, message) for a value the profile refuses, in the interface's language, to show beside the field."""
+    from ...eligibility.facts import facts
+
+    t = ui(lang)
+    spec = facts().get(e.field or "", {})
+    label = spec.get(lang, e.field or "")
+    label = label[:1].upper() + label[1:] if lang == "en" else label
+    problem = {"less_than": "less_than_equal", "greater_than": "greater_than_equal", "int_parsing": "whole",
+               "float_parsing": "number", "int_from_float": "whole", "bool_parsing": "bool"}.get(e.problem, e.problem)
+    key = f"err_{problem}"
+    if problem == "date":
+        return "as_of", t(key)
+    if e.field and key in ui_strings():
+        return e.field, t(key).format(label=label, min=_num(spec.get("min")), max=_num(spec.get("max")))
+    return e.field, t("err_other").format(message=str(e))
+
+
+def _num(x) -> str:
+    return "" if x is None else f"{x:g}" if isinstance(x, float) else str(x)
+
 
 @dataclass
 class FieldView:
@@ -262,6 +287,10 @@ class FieldView:
     min: float | None = None
     max: float | None = None
     step: str = "1"
+
+
+UNIT_HINT = {"months": {"zh": "（月）", "en": " (months)"}, "years": {"zh": "（年）", "en": " (years)"},
+             "percent": {"zh": "（%）", "en": " (%)"}, "money": {"zh": "（元）", "en": " (CNY)"}}
 
 
 def form_fields(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, list[FieldView]]]:
@@ -279,8 +308,9 @@ def form_fields(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, list
         for name in names:
             e = spec[name]
             kind = e["kind"]
-            v = FieldView(name, e[lang][:1].upper() + e[lang][1:], e["ask_" + lang], "number", given.get(name, []), min=e.get("min"),
-                          max=e.get("max"))
+            unit = UNIT_HINT.get(kind, {}).get(lang, "")
+            v = FieldView(name, e[lang][:1].upper() + e[lang][1:] + unit, e["ask_" + lang], "number", given.get(name, []),
+                          min=e.get("min"), max=e.get("max"))
             if kind == "bool":
                 v.kind = "bool"
             elif kind == "choice":
@@ -340,12 +370,12 @@ def _annotate(conds: list[dict], lang: str) -> list[dict]:
     return out
 
 
-ORDER = {"eligible": 0, "needs_exception": 1, "undetermined": 2, "ineligible": 3}
+ORDER = {"eligible": 0, "needs_exception": 1, "not_yet": 2, "undetermined": 3, "ineligible": 4}
 
 
 def verdict_cards(profile, lang: str) -> list[Card]:
     from ...dialogue.focus import individual_programs
-    from ...dialogue.wrapup import next_steps
+    from ...dialogue.wrapup import next_steps, open_facts, step_blocked
     from ...eligibility.engine import verdicts
     from ...eligibility.facts import label
     from ...eligibility.report import STATUS_WORDS, amount_line, verdict_json
@@ -361,10 +391,15 @@ def verdict_cards(profile, lang: str) -> list[Card]:
     cards = []
     for v in verdicts(profile, programs):
         js = verdict_json(v, lang)
-        cards.append(Card(v.program.id, js["name"], v.status, STATUS_WORDS[lang][v.status],
+        # failing only on a step the applicant can still take (no contract yet): "not yet", with the open ones,
+        # as the chat says it — not among the programs ruled out
+        shown = "not_yet" if step_blocked(v) else v.status
+        cards.append(Card(v.program.id, js["name"], shown, ui(lang)("not_yet") if shown == "not_yet" else
+                          STATUS_WORDS[lang][v.status],
                           cite(v.program.doc, v.program.article, lang=lang),
                           article_url(v.program.doc, v.program.article), _annotate(js["conditions"], lang),
-                          [(f, label(f, lang)) for f in js["missing"]], [c["text"] for c in js.get("changes", [])],
+                          [(f, label(f, lang)) for f in (js["missing"] or open_facts(v))],
+                          [c["text"] for c in js.get("changes", [])],
                           js.get("review", []),
                           [amount_line(a, lang, cite(a["doc"], a["article"], a.get("item", ""), lang)).strip()
                            for a in v.amounts],

@@ -97,6 +97,9 @@ class BodyTooLarge(Exception):
     pass
 
 
+PRIVATE = ("/chat", "/check", "/api/")  # pages holding a person's facts or words: never cached
+
+
 class SecurityHeaders:
     def __init__(self, app):
         self.app = app
@@ -104,11 +107,13 @@ class SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        private = scope["path"].startswith(PRIVATE)
 
         async def with_headers(message):
             if message["type"] == "http.response.start":
                 message = dict(message)
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS + (
+                    [(b"cache-control", b"no-store")] if private else [])
             await send(message)
 
         return await self.app(scope, receive, with_headers)

@@ -43,7 +43,15 @@ def warm() -> None:
     Profile()
 
 
-def serve(host: str, port: int, auth: tuple[str, str] | None, announce=print) -> None:
+def allowed_hosts(host: str, extra: list[str]) -> list[str] | None:
+    """The Host names a request may carry: the loopback names when listening on loopback (a page on another site
+    that rebinds its name to 127.0.0.1 is refused), plus the names the proxy forwards (--allowed-hosts)."""
+    if not is_loopback(host):
+        return extra or None  # reachable from elsewhere: Basic auth guards it; names only if given
+    return ["127.0.0.1", "localhost", "::1", "[::1]", *extra]
+
+
+def serve(host: str, port: int, auth: tuple[str, str] | None, announce=print, hosts: list[str] | None = None) -> None:
     import uvicorn
 
     from .app import create_app
@@ -55,5 +63,8 @@ def serve(host: str, port: int, auth: tuple[str, str] | None, announce=print) ->
     warm()
     shown = f"[{host}]" if ":" in host else host
     announce(f"policybot web: http://{shown}:{port}/" + (" (HTTP Basic auth)" if auth else "") + " — Ctrl-C to stop")
-    uvicorn.run(create_app(auth=auth), host=host, port=port, log_level="warning", server_header=False,
-                access_log=False)
+    # limit_concurrency: past 256 open requests, 503 at once rather than running out of file descriptors; behind a
+    # reverse proxy (README) slow clients are the proxy's to time out
+    uvicorn.run(create_app(auth=auth, allowed_hosts=allowed_hosts(host, hosts or [])), host=host, port=port,
+                log_level="warning", server_header=False, access_log=False, limit_concurrency=256,
+                timeout_keep_alive=5)
