@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
-from .store import MAX_TURNS, SCHEMA_VERSION, UPDATE_IDS_KEPT_S, Session, _encoded
+from .session import MAX_TURNS, SCHEMA_VERSION, UPDATE_IDS_KEPT_S, Session, _encoded
 
 MIGRATE_LOCK = 7_240_517  # pg_advisory_xact_lock key: one migrating process at a time
 

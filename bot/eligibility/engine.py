@@ -31,6 +31,9 @@ class Outcome:
     # for an unknown outcome, the best it can still become (met, or only relaxable):
     # an option that can at best be relaxed cannot decide an any-group another option already relaxes
     best: str = MET
+    # a review that may well be met (a value the clause neither includes nor excludes, review_values), unlike a
+    # merit judgement every applicant faces: it keeps an either-or open instead of letting it fail
+    maybe: bool = False
 
 
 # -- facts -------------------------------------------------------------------
@@ -147,7 +150,7 @@ class Evaluator:
             return Outcome(cond, UNKNOWN, missing=[cond.fact])
         shown = values[0] if len(values) == 1 else values
         if cond.review_values and all(v in cond.review_values for v in values):
-            return Outcome(cond, REVIEW, shown)
+            return Outcome(cond, REVIEW, shown, maybe=True)
         results = {test(cond.op, v, cond.value) for v in values}
         if results == {True}:
             return Outcome(cond, MET, shown)
@@ -180,6 +183,10 @@ class Evaluator:
                 if RELAXABLE not in states and not cond.otherwise:
                     return Outcome(cond, UNKNOWN, children=kids, missing=_merge(k.missing for k in unknown),
                                    best=RELAXABLE)
+            # an option whose value the clause neither includes nor excludes (review_values: "no management post"
+            # for "worked at a well-known company") may hold: the panel judges it, the group has not failed
+            if any(k.status == REVIEW and k.maybe for k in kids):
+                return Outcome(cond, REVIEW, children=kids, maybe=True)
             if RELAXABLE in states:
                 relaxed = next(k.relaxed_by for k in kids if k.status == RELAXABLE)
                 return Outcome(cond, RELAXABLE, children=kids, relaxed_by=relaxed)

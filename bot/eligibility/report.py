@@ -92,6 +92,17 @@ def walk(outcomes):
             yield from walk(o.children)
 
 
+def review_points(outcomes):
+    """What the panel judges: a review outcome, once (a group under review is one point, not also each member)."""
+    for o in outcomes:
+        if o.status == REVIEW:
+            yield o
+        elif o.cond.any and o.status == MET:
+            yield from review_points([k for k in o.children if k.status == MET][:1])
+        else:
+            yield from review_points(o.children)
+
+
 def outcome_json(o: Outcome, lang: str) -> dict:
     c = o.cond
     out = {"id": c.id, "text": c.zh if lang == "zh" else c.en, "quote": c.quote, "doc": c.doc, "article": c.article,
@@ -205,7 +216,7 @@ def verdict_json(v: Verdict, lang: str = "zh") -> dict:
         out["changes"] = verdict_changes(v, lang)
     if v.status == "needs_exception":
         out["relaxed_by"] = [cite_json(c) for c in v.relaxed_by()]
-    reviews = [o.cond for o in walk(v.outcomes) if o.status == REVIEW]
+    reviews = [o.cond for o in review_points(v.outcomes)]
     if reviews:
         out["review"] = [c.zh if lang == "zh" else c.en for c in reviews]
     return out

@@ -1,0 +1,49 @@
+"""A user's session as the core reads and writes it, whichever store keeps it (store.py: SQLite,
+store_postgres.py: PostgreSQL)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = 3
+MAX_TURNS = 60  # rows (user and bot lines) kept per user
+UPDATE_IDS_KEPT_S = 7 * 86400  # update ids older than a week are pruned (every 500th update)
+
+
+@dataclass
+class Session:
+    user: str
+    facts: dict = field(default_factory=dict)
+    declined: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)
+    asking: str | None = None
+    lang: str = "zh"
+    lang_forced: bool = False
+    interviewing: bool = False
+    attempts: dict = field(default_factory=dict)  # fact -> times asked without an answer understood
+    # fact -> {"said": the user's words, "how": "stated" | "derived" | "assumed", "turn": n} (SPEC section 3)
+    provenance: dict = field(default_factory=dict)
+    turn_count: int = 0
+    undo: dict = field(default_factory=dict)  # fact -> [value, provenance] before the last turn that changed facts
+    # the writer speaks for the applicant (HR, a colleague): "他/she" is the applicant, "我" the writer
+    proxy: bool = False
+    # the stored turn_count when this session was read (None: no row yet): a turn computed on it is written only if
+    # no other process wrote the user's session in between (SQLiteStore.commit)
+    version: int | None = None
+    # the stored JSON of provenance and undo as read, so an unchanged one is not encoded again
+    raw: dict = field(default_factory=dict, repr=False, compare=False)
+    new_turns: list[tuple[str, str]] = field(default_factory=list)
+    deleted: bool = False
+
+    def reset(self) -> None:
+        self.facts, self.declined, self.focus, self.asking, self.interviewing = {}, [], [], None, False
+        self.attempts, self.provenance, self.undo, self.proxy = {}, {}, {}, False
+
+
+def _encoded(session: Session, name: str) -> str:
+    """JSON of a session field, reusing the stored text when the field is as it was read."""
+    value = getattr(session, name)
+    raw, seen = session.raw.get(name, (None, None))
+    if raw is not None and value == seen:
+        return raw
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
