@@ -12,47 +12,80 @@ only touches the postings of its own terms: score = Σ_t count_q(t) · W[:, t].
 
 The idf is rank-bm25's, to the letter: log(N − n + 0.5) − log(n + 0.5) in
 first-occurrence order, negative values floored to ε · mean(idf) (ε = 0.25).
-tests/test_bm25.py checks the scores against rank-bm25 to 1e-9.
+tests/retrieval/test_bm25.py checks the scores against rank-bm25 to 1e-9.
+
+Building streams: documents are read once, in chunks, each token turned into a term id (the only per-token
+Python work); the (term, document) pairs are counted by sorting integer keys in numpy, so no per-document
+Counter is made and the pairs come out in the matrix's own order. The arrays are saved as .npy files that load
+by memory map: a start-up reads only the pages a query touches.
 """
 from __future__ import annotations
 
 import math
-from array import array
 from collections import Counter
+from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 
+CHUNK = 50_000  # documents per chunk while building: bounds the per-chunk Python lists
+
 
 class SparseBM25:
-    def __init__(self, corpus: list[list[str]] | None = None, k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25):
+    def __init__(self, corpus: Iterable[list[str]] | None = None, k1: float = 1.5, b: float = 0.75,
+                 epsilon: float = 0.25, progress=None):
         self.k1, self.b, self.epsilon = k1, b, epsilon
         if corpus is not None:
-            self._build(corpus)
+            self._build(corpus, progress)
 
     # -- building ------------------------------------------------------------
-    def _build(self, corpus: list[list[str]]) -> None:
+    def _build(self, corpus: Iterable[list[str]], progress=None) -> None:
         vocab: dict[str, int] = {}
-        rows, cols, tfs = array("i"), array("q"), array("i")  # 4-8 bytes an entry, not a Python int each
-        doc_len = np.empty(len(corpus), dtype=np.float64)
-        for d, doc in enumerate(corpus):
-            doc_len[d] = len(doc)
-            for term, tf in Counter(doc).items():  # Counter keeps first-occurrence order, as rank-bm25's dict
-                col = vocab.setdefault(term, len(vocab))
-                rows.append(d)
-                cols.append(col)
-                tfs.append(tf)
-        n_docs, n_terms = len(corpus), len(vocab)
+        ids_chunks, len_chunks = [], []
+        chunk: list[int] = []
+        lengths: list[int] = []
+        setdefault = vocab.setdefault
+        for doc in corpus:
+            for term in doc:
+                chunk.append(setdefault(term, len(vocab)))
+            lengths.append(len(doc))
+            if len(lengths) >= CHUNK:
+                ids_chunks.append(np.array(chunk, dtype=np.int32))
+                len_chunks.append(np.array(lengths, dtype=np.int32))
+                if progress is not None:
+                    progress(len(lengths))
+                chunk, lengths = [], []
+        ids_chunks.append(np.array(chunk, dtype=np.int32))
+        len_chunks.append(np.array(lengths, dtype=np.int32))
+        if progress is not None and lengths:
+            progress(len(lengths))
+        del chunk, lengths
+        ids = np.concatenate(ids_chunks)
+        del ids_chunks
+        doc_lens = np.concatenate(len_chunks)
+        n_docs, n_terms = len(doc_lens), len(vocab)
+        doc_len = doc_lens.astype(np.float64)
         avgdl = float(doc_len.sum()) / n_docs
-        rows_a = np.frombuffer(rows, dtype=np.int32)
-        cols_a = np.frombuffer(cols, dtype=np.int64)
-        tf_a = np.frombuffer(tfs, dtype=np.int32).astype(np.float64)
-        df = np.bincount(cols_a, minlength=n_terms)
+
+        # (term, document) pairs as one integer each, term-major: sorted, they are the matrix's column order
+        docs = np.repeat(np.arange(n_docs, dtype=np.int64), doc_lens)
+        keys = ids.astype(np.int64) * n_docs + docs
+        del docs, ids
+        keys.sort(kind="stable")
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys[:0]
+        tf = np.diff(np.append(starts, len(keys))).astype(np.float64)
+        pairs = keys[starts]
+        del keys, starts
+        cols = (pairs // n_docs).astype(np.int64)
+        rows = (pairs - cols * n_docs).astype(np.int32)
+        del pairs
+        df = np.bincount(cols, minlength=n_terms)
 
         idf = np.empty(n_terms, dtype=np.float64)
         idf_sum = 0.0
         negative = []
-        for t in range(n_terms):  # python floats, in the same order as rank-bm25, for the same average
-            value = math.log(n_docs - int(df[t]) + 0.5) - math.log(int(df[t]) + 0.5)
+        for t, n in enumerate(df.tolist()):  # python floats, in first-occurrence order as rank-bm25, for its mean
+            value = math.log(n_docs - n + 0.5) - math.log(n + 0.5)
             idf[t] = value
             idf_sum += value
             if value < 0:
@@ -60,12 +93,9 @@ class SparseBM25:
         if negative:
             idf[negative] = self.epsilon * (idf_sum / n_terms)
 
-        norm = self.k1 * (1 - self.b + self.b * doc_len[rows_a] / avgdl)
-        weights = idf[cols_a] * (tf_a * (self.k1 + 1) / (tf_a + norm))
-
-        order = np.argsort(cols_a, kind="stable")  # term-major (CSC), documents ascending within a term
-        self.indices = rows_a[order]
-        self.data = weights[order]
+        norm = self.k1 * (1 - self.b + self.b * doc_len[rows] / avgdl)
+        self.data = idf[cols] * (tf * (self.k1 + 1) / (tf + norm))
+        self.indices = rows
         self.indptr = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(df, out=self.indptr[1:])
         self.vocab = vocab
@@ -81,27 +111,40 @@ class SparseBM25:
     def _densify(self) -> None:
         df = np.diff(self.indptr)
         frequent = np.flatnonzero(df > max(64, self.n_docs * self.DENSE_FRACTION))
+        self.dense_terms = frequent.astype(np.int64)
         self.dense_row = {int(t): r for r, t in enumerate(frequent)}
         self.dense = np.zeros((len(frequent), self.n_docs), dtype=np.float64)
         for r, t in enumerate(frequent):
             lo, hi = self.indptr[t], self.indptr[t + 1]
             self.dense[r, self.indices[lo:hi]] = self.data[lo:hi]
 
-    # -- persistence: the index cache stores these arrays next to the tokenised corpus
+    # -- persistence: a directory of .npy arrays (memory-mapped when loaded) and the terms, one per line
+    ARRAYS = ("indptr", "indices", "data", "idf", "dense", "dense_terms")
+
     def save(self, path) -> None:
-        terms = np.array(list(self.vocab), dtype=object)
-        np.savez(path, indptr=self.indptr, indices=self.indices, data=self.data, idf=self.idf,
-                 terms=terms.astype(str), meta=np.array([self.n_docs, self.avgdl, self.k1, self.b, self.epsilon]))
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name in self.ARRAYS:
+            np.save(path / f"{name}.npy", getattr(self, name))
+        np.save(path / "meta.npy", np.array([self.n_docs, self.avgdl, self.k1, self.b, self.epsilon]))
+        # terms never hold a newline (tokens are stripped words): one per line, in id order
+        (path / "terms.txt").write_text("\n".join(self.vocab), encoding="utf-8")
 
     @classmethod
-    def load(cls, path) -> "SparseBM25":
-        z = np.load(path, allow_pickle=False)
-        n_docs, avgdl, k1, b, eps = z["meta"]
+    def load(cls, path, mmap: bool = True) -> "SparseBM25":
+        path = Path(path)
+        mode = "r" if mmap else None
+        n_docs, avgdl, k1, b, eps = np.load(path / "meta.npy")
         self = cls(None, k1=float(k1), b=float(b), epsilon=float(eps))
-        self.indptr, self.indices, self.data, self.idf = z["indptr"], z["indices"], z["data"], z["idf"]
-        self.vocab = {t: i for i, t in enumerate(z["terms"].tolist())}
+        for name in cls.ARRAYS:
+            setattr(self, name, np.load(path / f"{name}.npy", mmap_mode=mode, allow_pickle=False))
+        text = (path / "terms.txt").read_text(encoding="utf-8")
+        terms = text.split("\n") if text else []
+        if len(terms) != len(self.idf):
+            raise ValueError(f"{path}: {len(terms)} terms for {len(self.idf)} columns")
+        self.vocab = dict(zip(terms, range(len(terms))))
         self.n_docs, self.avgdl = int(n_docs), float(avgdl)
-        self._densify()
+        self.dense_row = {int(t): r for r, t in enumerate(self.dense_terms)}
         return self
 
     # -- scoring ---------------------------------------------------------------
@@ -123,19 +166,38 @@ class SparseBM25:
     def top_k(self, query: list[str], k: int) -> list[tuple[int, float]]:
         """The k best (document, score), best first; ties keep document order."""
         scores = self.get_scores(query)
-        k = min(k, self.n_docs)
-        if k <= 0:
-            return []
-        if k < self.n_docs:
-            # a threshold from a strided sample is never above the true k-th score, so the
-            # candidates above it hold the whole top k (and every tie at its boundary)
-            sample = scores[:: max(1, self.n_docs // (64 * k))]
-            floor = np.partition(sample, len(sample) - k)[len(sample) - k] if len(sample) > k else sample.min()
-            part = np.flatnonzero(scores >= floor)
-            if len(part) > k:
-                kth = np.partition(scores[part], len(part) - k)[len(part) - k]
-                part = part[scores[part] >= kth]
+        return [(int(i), float(scores[i])) for i in top_indices(scores, k)]
+
+
+def top_indices(scores: np.ndarray, k: int) -> np.ndarray:
+    """The indices of the k highest scores, best first, ties in index order — without sorting every score.
+
+    A threshold from a strided sample is never above the true k-th score, so the candidates above it hold the
+    whole top k (and every tie at its boundary). When the sample's threshold is 0 — a query of rare terms, whose
+    postings cover a sliver of the corpus — only the positive scores are candidates (the rest are 0 and come
+    last, in index order), so the cost stays that of the postings, not of sorting the corpus."""
+    n = len(scores)
+    k = min(k, n)
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    if k < n:
+        sample = scores[:: max(1, n // (64 * k))]
+        floor = np.partition(sample, len(sample) - k)[len(sample) - k] if len(sample) > k else sample.min()
+        if floor <= 0:
+            part = np.flatnonzero(scores > 0)
+            if len(part) < k:  # fewer than k positive: the zeros follow in index order, then any negative
+                need = k - len(part)
+                rest = np.flatnonzero(scores == 0)[:need]
+                if len(rest) < need:
+                    neg = np.flatnonzero(scores < 0)
+                    rest = np.concatenate((rest, neg[np.lexsort((neg, -scores[neg]))][: need - len(rest)]))
+                best = part[np.lexsort((part, -scores[part]))]
+                return np.concatenate((best, rest))
         else:
-            part = np.arange(self.n_docs)
-        best = part[np.lexsort((part, -scores[part]))][:k]
-        return [(int(i), float(scores[i])) for i in best]
+            part = np.flatnonzero(scores >= floor)
+        if len(part) > k:
+            kth = np.partition(scores[part], len(part) - k)[len(part) - k]
+            part = part[scores[part] >= kth]
+    else:
+        part = np.arange(n)
+    return part[np.lexsort((part, -scores[part]))][:k]

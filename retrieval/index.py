@@ -18,7 +18,7 @@ from pathlib import Path
 from . import english
 from .tokenize import dictionary_version, tokens
 
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"  # 5: the BM25 arrays as a directory of memory-mapped .npy files
 # The title says what a clause is about in the fewest words; counting its
 # tokens twice lets "青年项目的年龄要求" prefer the clause titled so over one
 # that merely mentions 青年项目 (measured on the dev set, README).
@@ -129,6 +129,25 @@ def store_in_cache(path: Path, family: str, write) -> None:
         pass
 
 
+def store_dir_in_cache(path: Path, family: str, write) -> None:
+    """The same for an index saved as a directory of arrays: built beside, renamed into place."""
+    import shutil
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=path.parent, suffix=".tmp"))
+        write(tmp)
+        try:
+            os.rename(tmp, path)
+        except OSError:  # another process put it there first
+            shutil.rmtree(tmp, ignore_errors=True)
+        for old in path.parent.glob(family):
+            if old != path and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+    except OSError:
+        pass
+
+
 @lru_cache(maxsize=1)
 def _load() -> tuple[list[Entry], list[list[str]], list[list[str]]]:
     key = corpus_key()
@@ -161,13 +180,13 @@ def scorer():
     from .bm25 import SparseBM25
 
     _, toks = load_index()
-    path = cache_dir() / f"bm25-{corpus_key()}.npz"
+    path = cache_dir() / f"bm25-{corpus_key()}"
     try:
         return SparseBM25.load(path)
     except (OSError, ValueError, KeyError):
         pass
     bm25 = SparseBM25(toks)
-    store_in_cache(path, "bm25-*.npz", bm25.save)
+    store_dir_in_cache(path, "bm25-*", bm25.save)
     return bm25
 
 
@@ -176,11 +195,11 @@ def scorer_en():
     """BM25 over the English index (cards' renderings and lay questions), for English questions."""
     from .bm25 import SparseBM25
 
-    path = cache_dir() / f"bm25en-{corpus_key()}.npz"
+    path = cache_dir() / f"bm25en-{corpus_key()}"
     try:
         return SparseBM25.load(path)
     except (OSError, ValueError, KeyError):
         pass
     bm25 = SparseBM25(english_index())
-    store_in_cache(path, "bm25en-*.npz", bm25.save)
+    store_dir_in_cache(path, "bm25en-*", bm25.save)
     return bm25

@@ -15,6 +15,9 @@ from corpus.language import CJK_RE
 from corpus.numerals import int_to_cn
 
 from . import english
+import numpy as np
+
+from .bm25 import top_indices
 from .index import Entry, load_index, scorer, scorer_en
 from .tokenize import tokens
 
@@ -187,13 +190,17 @@ def defined(query: str) -> list[tuple[str, str]]:
     return []
 
 
+@lru_cache(maxsize=1)
+def positions() -> dict[tuple[str, str], int]:
+    """(doc, article) -> the clause's place in the index: a lookup, not a scan of a large corpus."""
+    entries, _ = load_index()
+    return {(e.doc, e.article): i for i, e in enumerate(entries)}
+
+
 def find(doc: str, article: str) -> Entry | None:
     entries, _ = load_index()
-    article = canonical_article(article)
-    for e in entries:
-        if e.doc == doc and e.article == article:
-            return e
-    return None
+    i = positions().get((doc, canonical_article(article)))
+    return entries[i] if i is not None else None
 
 
 def chapter_items(doc: str, article: str) -> list[Entry]:
@@ -215,6 +222,13 @@ def named_document(query: str) -> tuple[str | None, str]:
     return None, query
 
 
+@lru_cache(maxsize=64)
+def doc_mask(doc: str):
+    """Which clauses of the index belong to a document."""
+    entries, _ = load_index()
+    return np.fromiter((e.doc == doc for e in entries), dtype=bool, count=len(entries))
+
+
 def search(query: str, top: int = 5, doc: str | None = None) -> list[Hit]:
     entries, _ = load_index()
     if doc is None:
@@ -232,18 +246,21 @@ def search(query: str, top: int = 5, doc: str | None = None) -> list[Hit]:
         matches.sort(key=lambda ie: DOC_ORDER.index(ie[1].doc) if ie[1].doc in DOC_ORDER else 99)
         exact += [_hit(e, scores[i], True) for i, e in matches]
 
-    ranked = sorted(range(len(entries)), key=lambda i: -scores[i])
     hits = list(exact)
     for d, art in defined(query):  # "什么是千人计划？": the clauses that say what it is, first
         e = find(d, art)
         if e is not None and (doc is None or e.doc == doc) and (d, art) not in {(h.doc, h.article) for h in hits}:
-            hits.append(_hit(e, scores[entries.index(e)]))
+            hits.append(_hit(e, scores[positions()[(e.doc, e.article)]]))
     seen = {(h.doc, h.article) for h in hits}
-    for i in ranked:
-        if len(hits) >= top:
+    if doc:  # only this document's clauses compete
+        scores = np.where(doc_mask(doc), scores, 0.0)
+    want = top or len(entries)
+    # the best clauses without sorting the corpus; a clause already shown is skipped, so take that many more
+    for i in top_indices(scores, want + len(seen)):
+        if len(hits) >= want or scores[i] <= 0:
             break
         e = entries[i]
-        if (doc and e.doc != doc) or (e.doc, e.article) in seen or scores[i] <= 0:
+        if (e.doc, e.article) in seen:
             continue
         hits.append(_hit(e, scores[i]))
     return hits[:top] if top else hits

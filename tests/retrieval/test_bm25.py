@@ -41,10 +41,50 @@ def test_random_corpus_matches_rank_bm25(seed):
     assert_same(corpus, queries)
 
 
-def test_save_and_load_round_trip(tmp_path):
-    corpus = [["a", "b", "b"], ["b", "c"], ["c", "d", "a", "a"]]
+def test_save_and_load_round_trip_by_memory_map(tmp_path):
+    corpus = [["a", "b", "b"], ["b", "c"], ["c", "d", "a", "a"], []] + [["z"]] * 70  # z: a dense row
     bm = SparseBM25(corpus)
-    with open(tmp_path / "m.npz", "wb") as f:
-        bm.save(f)
-    again = SparseBM25.load(tmp_path / "m.npz")
-    assert np.array_equal(again.get_scores(["a", "c"]), bm.get_scores(["a", "c"]))
+    bm.save(tmp_path / "m")
+    again = SparseBM25.load(tmp_path / "m")
+    assert isinstance(again.data, np.memmap) and isinstance(again.indices, np.memmap)  # not read into memory
+    for q in (["a", "c"], ["z"], ["b", "z", "z"], ["nope"]):
+        assert np.array_equal(again.get_scores(q), bm.get_scores(q))
+        assert again.top_k(q, 3) == bm.top_k(q, 3)
+    assert SparseBM25.load(tmp_path / "m", mmap=False).vocab == bm.vocab
+
+
+def test_a_corpus_without_words():
+    bm = SparseBM25([[], []])
+    assert bm.top_k(["a"], 5) == [(0, 0.0), (1, 0.0)]
+
+
+def test_rare_terms_take_only_their_postings():
+    """A query of rare terms scores a sliver of the corpus: top_k returns the same as a full sort (ties in document
+    order, zeros last) without sorting every document."""
+    rng = np.random.default_rng(5)
+    corpus = [[f"c{j}" for j in rng.integers(0, 50, size=20)] for _ in range(20000)]
+    corpus[123].append("rare1")
+    corpus[9876] += ["rare1", "rare2"]
+    corpus[15000].append("rare2")
+    bm = SparseBM25(corpus)
+    for q, k in ((["rare1"], 10), (["rare1", "rare2"], 2), (["rare2", "c3"], 5), (["absent"], 3)):
+        scores = bm.get_scores(q)
+        assert [i for i, _ in bm.top_k(q, k)] == reference_top_k(list(scores), k), q
+    got = [i for i, _ in bm.top_k(["rare1"], 4)]
+    assert set(got[:2]) == {123, 9876} and got[2:] == [0, 1]  # two matches, then zeros in document order
+
+    import retrieval.bm25 as mod
+
+    seen = []
+    real_lexsort = np.lexsort
+
+    def counting_lexsort(keys):
+        seen.append(len(keys[0]))
+        return real_lexsort(keys)
+
+    mod.np.lexsort = counting_lexsort
+    try:
+        bm.top_k(["rare1", "rare2"], 10)
+    finally:
+        mod.np.lexsort = real_lexsort
+    assert max(seen) <= 10, seen  # sorted only the candidates, never the 20,000 documents
