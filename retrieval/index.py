@@ -98,19 +98,31 @@ def document_tokens(e: Entry, doc_name: str = "", asks_zh: tuple[str, ...] = ())
 
 def _build() -> tuple[list[Entry], list[list[str]], list[list[str]]]:
     import corpus
-    from corpus.cards import card
+
+    from .progress import bar
 
     entries, zh, en = [], [], []
     names = {d.id: d.short for d in corpus.documents().values()}
-    for c in corpus.load():
-        k = card(c.doc, c.article)
-        e = Entry(c.doc, c.article, corpus.title_of(c, "zh"), corpus.title_of(c, "en"), c.text, c.chapter,
-                  [list(i) for i in c.items], dict(c.fields),
-                  k.en if k else "", k.answer_zh if k else "", k.answer_en if k else "")
-        entries.append(e)
-        zh.append(document_tokens(e, names[e.doc], k.ask_zh if k else ()))
-        en.append(english_tokens(e, k.ask_en if k else ()))
+    clauses = corpus.load()
+    with bar(len(clauses), "tokenising") as progress:
+        for c in clauses:
+            progress.update()
+            _add_entry(c, names, entries, zh, en)
     return entries, zh, en
+
+
+def _add_entry(c, names, entries, zh, en) -> None:
+    """One clause into the index: its entry (with its card's English and plain answers) and both token lists."""
+    import corpus
+    from corpus.cards import card
+
+    k = card(c.doc, c.article)
+    e = Entry(c.doc, c.article, corpus.title_of(c, "zh"), corpus.title_of(c, "en"), c.text, c.chapter,
+              [list(i) for i in c.items], dict(c.fields),
+              k.en if k else "", k.answer_zh if k else "", k.answer_en if k else "")
+    entries.append(e)
+    zh.append(document_tokens(e, names[e.doc], k.ask_zh if k else ()))
+    en.append(english_tokens(e, k.ask_en if k else ()))
 
 
 def store_in_cache(path: Path, family: str, write) -> None:
@@ -174,6 +186,14 @@ def english_index() -> list[list[str]]:
     return _load()[2]
 
 
+def built(toks: list[list[str]], desc: str):
+    from .bm25 import SparseBM25
+    from .progress import bar
+
+    with bar(len(toks), desc) as progress:
+        return SparseBM25(toks, progress=progress.update)
+
+
 @lru_cache(maxsize=1)
 def scorer():
     """The sparse BM25 matrix, from the on-disk cache when it matches the corpus."""
@@ -185,7 +205,7 @@ def scorer():
         return SparseBM25.load(path)
     except (OSError, ValueError, KeyError):
         pass
-    bm25 = SparseBM25(toks)
+    bm25 = built(toks, "indexing")
     store_dir_in_cache(path, "bm25-*", bm25.save)
     return bm25
 
@@ -200,6 +220,6 @@ def scorer_en():
         return SparseBM25.load(path)
     except (OSError, ValueError, KeyError):
         pass
-    bm25 = SparseBM25(english_index())
+    bm25 = built(english_index(), "indexing English")
     store_dir_in_cache(path, "bm25en-*", bm25.save)
     return bm25

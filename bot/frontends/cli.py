@@ -128,7 +128,10 @@ def cmd_corpus(a) -> int:
         if a.action == "add":
             n = add(a.file, a.id, a.title, issuer=a.issuer or "", in_force=a.in_force or "", number=a.number or "",
                     cards=a.cards)
-            print(f"added {a.id}: {n} clauses" + (" with their cards" if a.cards else ""))
+            from retrieval.index import scorer, scorer_en
+
+            scorer(), scorer_en()  # the index now, with a progress bar when it takes a while, not at the next search
+            print(f"added {a.id}: {n} clauses" + (" with their cards" if a.cards else "") + "; index rebuilt")
             return 0
         if a.action == "remove":
             remove(a.id)

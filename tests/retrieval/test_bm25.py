@@ -88,3 +88,32 @@ def test_rare_terms_take_only_their_postings():
     finally:
         mod.np.lexsort = real_lexsort
     assert max(seen) <= 10, seen  # sorted only the candidates, never the 20,000 documents
+
+
+def test_builds_report_progress(monkeypatch):
+    """Large builds show a bar (tqdm, on a terminal, after a second): every document is counted once."""
+    import io
+
+    import retrieval.progress as progress
+    from retrieval.index import built
+
+    counted = []
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    out = Tty()
+    monkeypatch.setattr(progress.sys, "stderr", out)
+    real_bar = progress.bar
+
+    def recording_bar(total, desc, unit="clauses"):
+        b = real_bar(total, desc, unit)
+        counted.append(b)
+        return b
+
+    monkeypatch.setattr(progress, "bar", recording_bar)
+    corpus = [["a", "b"]] * 120_000
+    built(corpus, "indexing")
+    assert counted and counted[0].n == 120_000 and counted[0].total == 120_000
+    assert not counted[0].disable  # on a terminal it shows (once the build has taken a second)
