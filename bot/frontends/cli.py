@@ -368,8 +368,10 @@ def cmd_telegram(a) -> int:
         url = a.webhook_url
         if not url.startswith(("https://", "http://")) or len(url) > 2048:
             raise UsageError(f"--webhook-url must be the public http(s) URL Telegram posts to, not {url[:80]!r}")
-    elif a.listen or a.port or a.secret_token:
-        raise UsageError("--listen, --port and --secret-token only apply with --webhook-url")
+    elif a.listen or a.port or a.secret_token or a.workers != 1:
+        raise UsageError("--listen, --port, --secret-token and --workers only apply with --webhook-url")
+    if not 1 <= a.workers <= 64:
+        raise UsageError("--workers must be between 1 and 64")
     if a.port is not None and not 1 <= a.port <= 65535:
         raise UsageError("--port must be between 1 and 65535")
     secret = a.secret_token or os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None
@@ -378,7 +380,7 @@ def cmd_telegram(a) -> int:
     try:
         return run(token, os.environ.get("TELEGRAM_API_BASE_URL"), webhook_url=a.webhook_url,
                    listen=a.listen or "127.0.0.1", port=a.port or 8443,
-                   secret_token=secret if a.webhook_url else None, verbose=a.verbose)
+                   secret_token=secret if a.webhook_url else None, verbose=a.verbose, workers=a.workers)
     except ConfigError as e:
         raise UsageError(str(e))
     except RuntimeError as e:  # could not start (the Bot API unreachable …): one line, exit 2; --verbose for more
@@ -394,7 +396,9 @@ def cmd_web(a) -> int:
     raw = a.auth if a.auth is not None else os.environ.get("POLICYBOT_WEB_AUTH", "").strip() or None
     try:
         hosts = [h.strip() for h in (a.allowed_hosts or os.environ.get("POLICYBOT_WEB_HOSTS", "")).split(",") if h.strip()]
-        serve(a.host, a.port, parse_credentials(raw) if raw else None, hosts=hosts)
+        if not 1 <= a.workers <= 64:
+            raise UsageError("--workers must be between 1 and 64")
+        serve(a.host, a.port, parse_credentials(raw) if raw else None, hosts=hosts, workers=a.workers)
     except (AuthError, ServeError) as e:
         raise UsageError(str(e))
     return 0
@@ -486,6 +490,8 @@ def build_parser() -> Parser:
     s.add_argument("--listen", help="address the webhook server binds (default 127.0.0.1, behind a reverse proxy)")
     s.add_argument("--port", type=int, help="port the webhook server binds (default 8443)")
     s.add_argument("--secret-token", help="webhook secret (default $TELEGRAM_WEBHOOK_SECRET, else a random one)")
+    s.add_argument("--workers", type=int, default=1, help="webhook worker processes on one socket (default 1); "
+                                                            "with several machines use PostgreSQL (POLICYBOT_DB)")
     s.add_argument("--verbose", action="store_true", help="log everything, start-up tracebacks included")
     s.set_defaults(func=cmd_telegram)
 
@@ -493,6 +499,7 @@ def build_parser() -> Parser:
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; any other needs --auth)")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--auth", help="user:password for HTTP Basic auth (default $POLICYBOT_WEB_AUTH)")
+    s.add_argument("--workers", type=int, default=1, help="worker processes (default 1), over one session store")
     s.add_argument("--allowed-hosts", help="host names a reverse proxy forwards, comma-separated "
                                            "(default $POLICYBOT_WEB_HOSTS; loopback names are always allowed on loopback)")
     s.add_argument("--as-of", help=AS_OF_HELP)

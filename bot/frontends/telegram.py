@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import logging
 import os
 import re
@@ -52,6 +53,7 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     ContextTypes,
+    ExtBot,
     MessageHandler,
     filters,
 )
@@ -488,19 +490,39 @@ def install_bounded_webhook() -> None:
             self._chunks.append(chunk)
 
         async def post(self) -> None:
+            """The update is applied before Telegram gets its 200: Telegram sends a chat's next update only when
+            the previous one was answered, so one chat's updates apply in order even when several worker
+            processes share the webhook (PTB's own handler answers at once and queues the update)."""
             self.request.body = b"".join(self._chunks)
+            app = WEBHOOK_APP.get("app")
+            if app is None:
+                try:
+                    await super().post()
+                except (ValueError, UnicodeDecodeError):  # not JSON: Telegram never sends that
+                    raise tornado.web.HTTPError(400) from None
+                return
             try:
-                await super().post()
-            except (ValueError, UnicodeDecodeError):  # not JSON: Telegram never sends that
+                update = Update.de_json(json.loads(self.request.body.decode()), self.bot)
+            except (ValueError, UnicodeDecodeError, TypeError, KeyError):
                 raise tornado.web.HTTPError(400) from None
+            if update:
+                if isinstance(self.bot, ExtBot):
+                    self.bot.insert_callback_data(update)
+                await app.process_update(update)  # the handlers' errors go to on_error; the update is done
+            self.set_status(200)
 
     wh.TelegramHandler = BoundedHandler
 
 
+# the Application whose webhook applies updates inline (set by run() in webhook mode)
+WEBHOOK_APP: dict = {}
+
+
 def run(token: str, base_url: str | None = None, db: str | None = None, *, webhook_url: str | None = None,
         listen: str = "127.0.0.1", port: int = 8443, secret_token: str | None = None,
-        poll_timeout: int = 10, verbose: bool = False) -> int:
-    """Run until SIGINT/SIGTERM (PTB's run_polling / run_webhook stop gracefully on them)."""
+        poll_timeout: int = 10, verbose: bool = False, workers: int = 1) -> int:
+    """Run until SIGINT/SIGTERM (PTB's run_polling / run_webhook stop gracefully on them). With `workers` > 1
+    (webhook mode), that many processes answer the webhook on one listening socket, over one session store."""
     token = token.strip()
     if not TOKEN_RE.match(token):
         raise ConfigError("TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters); "
@@ -511,7 +533,79 @@ def run(token: str, base_url: str | None = None, db: str | None = None, *, webho
     if secret_token is not None and not SECRET_RE.match(secret_token):
         raise ConfigError("the webhook secret token must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
     if webhook_url and not secret_token:
-        secret_token = secrets.token_urlsafe(32)
+        secret_token = secrets.token_urlsafe(32)  # made before the workers fork: they all register the same one
+    if workers > 1:
+        if not webhook_url:
+            raise ConfigError("--workers needs --webhook-url (long polling is one reader by the Bot API's rules)")
+        return run_workers(workers, token, base_url, db, webhook_url=webhook_url, listen=listen, port=port,
+                           secret_token=secret_token, verbose=verbose)
+    return serve_bot(token, base_url, db, webhook_url=webhook_url, listen=listen, port=port,
+                     secret_token=secret_token, poll_timeout=poll_timeout, verbose=verbose)
+
+
+def run_workers(n: int, token: str, base_url: str, db: str | None, *, webhook_url: str, listen: str, port: int,
+                secret_token: str, verbose: bool) -> int:
+    """N worker processes on one listening socket (bound here, inherited by each fork), each with its own
+    Application and its own connections to the store; none of them opens the store before forking. The parent
+    only waits and passes SIGTERM/SIGINT on; when one worker fails, the others are stopped (a supervisor such as
+    systemd restarts the set)."""
+    import signal
+    import socket
+
+    family = socket.AF_INET6 if ":" in listen else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((listen, port))
+    except OSError as e:
+        raise ConfigError(f"cannot listen on {listen}:{port}: {e.strerror or e}") from None
+    sock.listen(1024)
+    sock.setblocking(False)
+    children: list[int] = []
+    for i in range(n):
+        pid = os.fork()
+        if pid == 0:  # a worker: serve until told to stop, then leave without running the parent's cleanup
+            code = 1
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                code = serve_bot(token, base_url, db, webhook_url=webhook_url, listen=listen, port=port,
+                                 secret_token=secret_token, verbose=verbose, sock=sock, worker=i)
+            except BaseException as e:  # noqa: BLE001 - a worker's last word, then out
+                print(f"policybot telegram worker {i}: {e}", file=sys.stderr)
+            finally:
+                sys.stderr.flush()
+                os._exit(code)
+        children.append(pid)
+    sock.close()
+
+    def forward(signum, _frame):
+        for child in children:
+            try:
+                os.kill(child, signum)
+            except ProcessLookupError:
+                pass
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    code = 0
+    alive = set(children)
+    while alive:
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            break
+        alive.discard(pid)
+        rc = os.waitstatus_to_exitcode(status)
+        if rc not in (0, -signal.SIGTERM, -signal.SIGINT) and not code:
+            code = 1
+            forward(signal.SIGTERM, None)  # one worker failed: stop the set
+    return code
+
+
+def serve_bot(token: str, base_url: str, db: str | None, *, webhook_url: str | None, listen: str, port: int,
+              secret_token: str | None, verbose: bool, poll_timeout: int = 10, sock=None, worker: int = 0) -> int:
+    """One bot process: polling, or the webhook (on `sock` when a parent bound it for several workers)."""
     quiet = None if verbose else StartupQuiet()
     # until started, warnings only: a failed start is one line (post_init turns the usual INFO log on)
     configure_logging(token, secret_token or "", level=logging.INFO if verbose else logging.WARNING, quiet_start=quiet)
@@ -522,10 +616,13 @@ def run(token: str, base_url: str | None = None, db: str | None = None, *, webho
     try:
         if webhook_url:
             install_bounded_webhook()
+            WEBHOOK_APP["app"] = app
             path = urlparse(webhook_url).path.lstrip("/")
-            log.info("webhook mode: listening on %s:%d/%s for %s", listen, port, path, webhook_url)
-            app.run_webhook(listen=listen, port=port, url_path=path, webhook_url=webhook_url,
-                            secret_token=secret_token, allowed_updates=ALLOWED_UPDATES)
+            log.info("webhook mode%s: listening on %s:%d/%s for %s", f" (worker {worker})" if sock else "", listen,
+                     port, path, webhook_url)
+            where = {"unix": sock} if sock is not None else {"listen": listen, "port": port}  # PTB takes one of them
+            app.run_webhook(url_path=path, webhook_url=webhook_url, secret_token=secret_token,
+                            allowed_updates=ALLOWED_UPDATES, **where)
         else:
             log.info("long polling %s", urlparse(base_url).netloc)
             app.run_polling(allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout)

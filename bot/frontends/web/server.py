@@ -51,7 +51,22 @@ def allowed_hosts(host: str, extra: list[str]) -> list[str] | None:
     return ["127.0.0.1", "localhost", "::1", "[::1]", *extra]
 
 
-def serve(host: str, port: int, auth: tuple[str, str] | None, announce=print, hosts: list[str] | None = None) -> None:
+def worker_app():
+    """Each worker process's app (uvicorn --workers imports it by name): its settings come from the parent
+    through the environment, and it warms its own index before taking requests."""
+    import json
+    import os
+
+    from .app import create_app
+
+    settings = json.loads(os.environ.get("POLICYBOT_WEB_WORKER", "{}"))
+    warm()
+    auth = settings.get("auth")
+    return create_app(auth=tuple(auth) if auth else None, allowed_hosts=settings.get("hosts"))
+
+
+def serve(host: str, port: int, auth: tuple[str, str] | None, announce=print, hosts: list[str] | None = None,
+          workers: int = 1) -> None:
     import uvicorn
 
     from .app import create_app
@@ -60,11 +75,21 @@ def serve(host: str, port: int, auth: tuple[str, str] | None, announce=print, ho
         raise ServeError(f"--host {host} makes the page reachable from other machines: set --auth user:password "
                          "(or $POLICYBOT_WEB_AUTH), and put it behind an HTTPS reverse proxy (README)")
     check_address(host, port)
-    warm()
     shown = f"[{host}]" if ":" in host else host
-    announce(f"policybot web: http://{shown}:{port}/" + (" (HTTP Basic auth)" if auth else "") + " — Ctrl-C to stop")
     # limit_concurrency: past 256 open requests, 503 at once rather than running out of file descriptors; behind a
     # reverse proxy (README) slow clients are the proxy's to time out
-    uvicorn.run(create_app(auth=auth, allowed_hosts=allowed_hosts(host, hosts or [])), host=host, port=port,
-                log_level="warning", server_header=False, access_log=False, limit_concurrency=256,
-                timeout_keep_alive=5)
+    options = dict(host=host, port=port, log_level="warning", server_header=False, access_log=False,
+                   limit_concurrency=256, timeout_keep_alive=5)
+    if workers > 1:
+        import json
+        import os
+
+        os.environ["POLICYBOT_WEB_WORKER"] = json.dumps({"auth": list(auth) if auth else None,
+                                                         "hosts": allowed_hosts(host, hosts or [])})
+        announce(f"policybot web: http://{shown}:{port}/ with {workers} workers"
+                 + (" (HTTP Basic auth)" if auth else "") + " — Ctrl-C to stop")
+        uvicorn.run("bot.frontends.web.server:worker_app", factory=True, workers=workers, **options)
+        return
+    warm()
+    announce(f"policybot web: http://{shown}:{port}/" + (" (HTTP Basic auth)" if auth else "") + " — Ctrl-C to stop")
+    uvicorn.run(create_app(auth=auth, allowed_hosts=allowed_hosts(host, hosts or [])), **options)
