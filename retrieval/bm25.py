@@ -21,14 +21,20 @@ by memory map: a start-up reads only the pages a query touches.
 """
 from __future__ import annotations
 
+import itertools
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable
 
 import numpy as np
 
 CHUNK = 50_000  # documents per chunk while building: bounds the per-chunk Python lists
+SLICE = 1_000_000  # postings decoded at a time (its temporaries are a few times 8 MB)
+# a (term, document, tf) posting packed in one uint64 while building: 24 bits of term id, 32 of document, 8 of tf
+# (a tf of 255 or more is kept aside, exact)
+TERM_BITS, DOC_BITS, TF_BITS = 24, 32, 8
+TF_CAP = (1 << TF_BITS) - 1
 
 
 class SparseBM25:
@@ -40,47 +46,48 @@ class SparseBM25:
 
     # -- building ------------------------------------------------------------
     def _build(self, corpus: Iterable[list[str]], progress=None) -> None:
-        vocab: dict[str, int] = {}
-        ids_chunks, len_chunks = [], []
-        chunk: list[int] = []
-        lengths: list[int] = []
-        setdefault = vocab.setdefault
-        for doc in corpus:
-            for term in doc:
-                chunk.append(setdefault(term, len(vocab)))
-            lengths.append(len(doc))
-            if len(lengths) >= CHUNK:
-                ids_chunks.append(np.array(chunk, dtype=np.int32))
-                len_chunks.append(np.array(lengths, dtype=np.int32))
-                if progress is not None:
-                    progress(len(lengths))
-                chunk, lengths = [], []
-        ids_chunks.append(np.array(chunk, dtype=np.int32))
-        len_chunks.append(np.array(lengths, dtype=np.int32))
-        if progress is not None and lengths:
-            progress(len(lengths))
-        del chunk, lengths
-        ids = np.concatenate(ids_chunks)
-        del ids_chunks
-        doc_lens = np.concatenate(len_chunks)
-        n_docs, n_terms = len(doc_lens), len(vocab)
-        doc_len = doc_lens.astype(np.float64)
-        avgdl = float(doc_len.sum()) / n_docs
+        # term ids in first-occurrence order (rank-bm25's dict order, which its idf mean is summed in): a
+        # defaultdict handing out the next id, read through map() so the per-token work stays in C
+        vocab: defaultdict[str, int] = defaultdict(itertools.count().__next__)
+        lookup = vocab.__getitem__
+        keys_parts, lengths_parts, extra = [], [], {}
+        n_docs = 0
+        docs = iter(corpus)
+        while True:
+            chunk = list(itertools.islice(docs, CHUNK))
+            if not chunk:
+                break
+            lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
+            ids = np.fromiter(map(lookup, itertools.chain.from_iterable(chunk)), dtype=np.int64,
+                              count=int(lengths.sum()))
+            doc = np.repeat(np.arange(n_docs, n_docs + len(chunk), dtype=np.int64), lengths)
+            # one key per (term, document) occurrence, term-major; its chunk's documents are its own, so counting
+            # the pairs chunk by chunk gives the final term frequencies
+            keys = np.unique((ids << DOC_BITS | doc).astype(np.uint64), return_counts=True)
+            pairs, tf = keys
+            big = tf >= TF_CAP
+            for key, count in zip(pairs[big].tolist(), tf[big].tolist()):  # a word 255+ times in one clause: rare
+                extra[key] = count
+            keys_parts.append(pairs << TF_BITS | np.minimum(tf, TF_CAP).astype(np.uint64))
+            lengths_parts.append(lengths.astype(np.int32))
+            n_docs += len(chunk)
+            if progress is not None:
+                progress(len(chunk))
+            del chunk, ids, doc, keys, pairs, tf
+        n_terms = len(vocab)
+        if n_docs >= 1 << DOC_BITS or n_terms >= 1 << TERM_BITS:
+            raise ValueError(f"{n_docs} documents / {n_terms} terms: beyond this index's {DOC_BITS}/{TERM_BITS}-bit keys")
+        keys = np.concatenate(keys_parts) if keys_parts else np.zeros(0, dtype=np.uint64)
+        del keys_parts
+        keys.sort()  # in place: term-major, documents ascending within a term — the matrix's own order
+        doc_len = np.concatenate(lengths_parts).astype(np.float64) if lengths_parts else np.zeros(0)
+        avgdl = float(doc_len.sum()) / n_docs if n_docs else 0.0
 
-        # (term, document) pairs as one integer each, term-major: sorted, they are the matrix's column order
-        docs = np.repeat(np.arange(n_docs, dtype=np.int64), doc_lens)
-        keys = ids.astype(np.int64) * n_docs + docs
-        del docs, ids
-        keys.sort(kind="stable")
-        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys[:0]
-        tf = np.diff(np.append(starts, len(keys))).astype(np.float64)
-        pairs = keys[starts]
-        del keys, starts
-        cols = (pairs // n_docs).astype(np.int64)
-        rows = (pairs - cols * n_docs).astype(np.int32)
-        del pairs
-        df = np.bincount(cols, minlength=n_terms)
-
+        df = np.zeros(n_terms, dtype=np.int64)
+        for lo in range(0, len(keys), SLICE):
+            part = (keys[lo:lo + SLICE] >> np.uint64(TF_BITS + DOC_BITS)).astype(np.int64)
+            df += np.bincount(part, minlength=n_terms)
+            del part
         idf = np.empty(n_terms, dtype=np.float64)
         idf_sum = 0.0
         negative = []
@@ -93,12 +100,27 @@ class SparseBM25:
         if negative:
             idf[negative] = self.epsilon * (idf_sum / n_terms)
 
-        norm = self.k1 * (1 - self.b + self.b * doc_len[rows] / avgdl)
-        self.data = idf[cols] * (tf * (self.k1 + 1) / (tf + norm))
-        self.indices = rows
+        # decode the sorted keys slice by slice into the matrix, so no full-size temporaries are made
+        self.indices = np.empty(len(keys), dtype=np.int32)
+        self.data = np.empty(len(keys), dtype=np.float64)
+        doc_mask = np.uint64((1 << DOC_BITS) - 1)
+        for lo in range(0, len(keys), SLICE):
+            k = keys[lo:lo + SLICE]
+            cols = (k >> np.uint64(TF_BITS + DOC_BITS)).astype(np.int64)
+            rows = ((k >> np.uint64(TF_BITS)) & doc_mask).astype(np.int64)
+            tf = (k & np.uint64(TF_CAP)).astype(np.float64)
+            if extra:
+                capped = np.flatnonzero(tf == TF_CAP)
+                for j in capped.tolist():
+                    tf[j] = extra[int(k[j] >> np.uint64(TF_BITS))]
+            norm = self.k1 * (1 - self.b + self.b * doc_len[rows] / avgdl)
+            self.data[lo:lo + SLICE] = idf[cols] * (tf * (self.k1 + 1) / (tf + norm))
+            self.indices[lo:lo + SLICE] = rows
+            del k, cols, rows, tf, norm  # a slice is a view: kept, it would keep every key alive
+        del keys
         self.indptr = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(df, out=self.indptr[1:])
-        self.vocab = vocab
+        self.vocab = dict(vocab)
         self.n_docs = n_docs
         self.avgdl = avgdl
         self.idf = idf

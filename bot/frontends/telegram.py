@@ -397,14 +397,15 @@ def file_url_for(base_url: str) -> str:
 
 def build_application(token: str, base_url: str = DEFAULT_BASE_URL, store: SQLiteStore | None = None, *,
                       base_file_url: str | None = None, part_interval: float = PART_INTERVAL,
-                      max_retries: int = 3, concurrent_updates: int = 256) -> Application:
-    """The one place the Application is built; the CLI, the tests and the latency bench use it."""
+                      max_retries: int = 3, concurrent_updates: int = 256, overall_rate: float = 30.0) -> Application:
+    """The one place the Application is built; the CLI, the tests and the latency bench use it. `overall_rate`:
+    messages a second this process may send (Telegram allows a bot about 30 in all: workers share it)."""
     frontend = TelegramFrontend(Assistant(store), part_interval=part_interval)
     app = (ApplicationBuilder()
            .token(token)
            .base_url(base_url)
            .base_file_url(base_file_url or file_url_for(base_url))
-           .rate_limiter(AIORateLimiter(max_retries=max_retries))
+           .rate_limiter(AIORateLimiter(max_retries=max_retries, overall_max_rate=overall_rate))
            .concurrent_updates(concurrent_updates)
            .post_init(frontend.post_init)
            .build())
@@ -570,7 +571,7 @@ def run_workers(n: int, token: str, base_url: str, db: str | None, *, webhook_ur
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 code = serve_bot(token, base_url, db, webhook_url=webhook_url, listen=listen, port=port,
-                                 secret_token=secret_token, verbose=verbose, sock=sock, worker=i)
+                                 secret_token=secret_token, verbose=verbose, sock=sock, worker=i, workers=n)
             except BaseException as e:  # noqa: BLE001 - a worker's last word, then out
                 print(f"policybot telegram worker {i}: {e}", file=sys.stderr)
             finally:
@@ -604,13 +605,17 @@ def run_workers(n: int, token: str, base_url: str, db: str | None, *, webhook_ur
 
 
 def serve_bot(token: str, base_url: str, db: str | None, *, webhook_url: str | None, listen: str, port: int,
-              secret_token: str | None, verbose: bool, poll_timeout: int = 10, sock=None, worker: int = 0) -> int:
+              secret_token: str | None, verbose: bool, poll_timeout: int = 10, sock=None, worker: int = 0,
+              workers: int = 1) -> int:
     """One bot process: polling, or the webhook (on `sock` when a parent bound it for several workers)."""
     quiet = None if verbose else StartupQuiet()
     # until started, warnings only: a failed start is one line (post_init turns the usual INFO log on)
     configure_logging(token, secret_token or "", level=logging.INFO if verbose else logging.WARNING, quiet_start=quiet)
     store = SQLiteStore(db) if db else open_store()
-    app = build_application(token, base_url, store)
+    # the bot's send rate is Telegram's limit for the whole bot, so the workers split it (POLICYBOT_TELEGRAM_RATE:
+    # messages a second for the bot, 30 by default; a load test raises it to measure the workers themselves)
+    rate = float(os.environ.get("POLICYBOT_TELEGRAM_RATE") or 30) / max(1, workers)
+    app = build_application(token, base_url, store, overall_rate=rate)
     if quiet is not None:
         app.bot_data["startup_quiet"] = quiet
     try:

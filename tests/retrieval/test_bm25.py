@@ -118,3 +118,9 @@ def test_builds_report_progress(monkeypatch):
     built(corpus, "indexing")
     assert counted and counted[0].n == 120_000 and counted[0].total == 120_000
     assert shown == [True]  # on a terminal it shows (once the build has taken a second)
+
+
+def test_a_word_hundreds_of_times_in_one_clause():
+    """Term frequencies of 255 and more (kept aside from the packed build keys) score exactly as rank-bm25."""
+    corpus = [["a"] * 300 + ["b"], ["a", "c"] * 2, ["b"] * 255, ["c", "d"], ["d"] * 1000 + ["a"]]
+    assert_same(corpus, [["a"], ["b"], ["d"], ["a", "d", "b"], ["c"]])
