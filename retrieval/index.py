@@ -162,17 +162,28 @@ def store_dir_in_cache(path: Path, family: str, write) -> None:
 
 @lru_cache(maxsize=1)
 def _load() -> tuple[list[Entry], list[list[str]], list[list[str]]]:
+    from . import tokenize
+
     key = corpus_key()
     path = cache_dir() / f"index-{key}.json"
+    compiled = cache_dir() / f"jieba-{key}.marshal"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if compiled.exists():  # queries are cut with the dictionary compiled for this corpus (fast to load)
+            tokenize.use_compiled(compiled)
         return [Entry(**e) for e in data["entries"]], data["tokens"], data["tokens_en"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    entries, toks, toks_en = _build()
+    tokenize.use_compiled(None)  # the index is built with the full dictionary
+    tokenize.RECORDING.append([])
+    try:
+        entries, toks, toks_en = _build()
+    finally:
+        texts = tokenize.RECORDING.pop()
     payload = json.dumps({"entries": [e.__dict__ for e in entries], "tokens": toks, "tokens_en": toks_en},
                          ensure_ascii=False)
     store_in_cache(path, "index-*.json", lambda f: f.write(payload.encode("utf-8")))
+    store_in_cache(compiled, "jieba-*.marshal", lambda f: tokenize.compile_dictionary(texts, f))
     return entries, toks, toks_en
 
 

@@ -512,11 +512,11 @@ AS_OF_HELP = "assessment date YYYY-MM-DD (default $POLICYBOT_AS_OF, else today)"
 
 def set_assessment_date(flag: str | None) -> None:
     """--as-of wins over $POLICYBOT_AS_OF; either is checked here, so a bad date is one line and exit 2."""
+    raw = flag if flag is not None else os.environ.get("POLICYBOT_AS_OF", "").strip()
+    if not raw:
+        return  # (before importing the profile: `policybot search` does not pay for pydantic)
     from ..eligibility.profile import AS_OF_ENV, ProfileError, parse_as_of
 
-    raw = flag if flag is not None else os.environ.get(AS_OF_ENV, "").strip()
-    if not raw:
-        return
     try:
         os.environ[AS_OF_ENV] = parse_as_of(raw).isoformat()
     except ProfileError as e:
