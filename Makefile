@@ -36,7 +36,7 @@ test: $(STAMP) system-packages
 screenshots: $(STAMP) system-packages
 	POLICYBOT_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/frontends/test_web_browser.py
 
-bench: $(STAMP)
+bench: $(STAMP) system-packages
 	$(BIN)/python -m bench
 
 clean:
