@@ -75,7 +75,7 @@ from .person import (
 )
 from . import timeline
 from .scope import scope
-from .text import en_words, full_match, normalize, search
+from .text import defuse, en_words, full_match, normalize, search
 
 __all__ = ["Extraction", "extract", "parse_number"]
 
@@ -160,7 +160,7 @@ def _extract(text, asking, today, proxy=False) -> Extraction:
         return res
     sc = scope(low, proxy)  # third parties' clauses and hypotheticals are blanked before anything is read
     res.what_ifs, res.third_party, res.other_shares, res.proxy = sc.what_ifs, sc.third_party, sc.other_shares, sc.proxy
-    msg = Message(sc.text, today, sc.proxy)
+    msg = Message(defuse(sc.text), today, sc.proxy)
     res.is_question = is_question(low)
     res.correction = msg.correction = bool(CORR.search(low))
 
