@@ -51,7 +51,11 @@ def run_load(new_database, workers: int, chats: int = 200, per_chat: int = 5) ->
                     raise RuntimeError(f"the bot did not start: {log.read()[-2000:]!r}")
                 time.sleep(0.1)
             run = drive(url, "load", fake, list(range(80_001, 80_001 + chats)), per_chat, dup_every=10, threads=32)
-            problems = check_applied_once_in_order(open_store(where), run["sent"])
+            store = open_store(where)
+            try:
+                problems = check_applied_once_in_order(store, run["sent"])
+            finally:
+                store.close()
         finally:
             proc.terminate()
             proc.wait(30)

@@ -14,9 +14,25 @@ from pathlib import Path
 import pytest
 
 from bot.dialogue.assistant import Assistant
-from bot.dialogue.store import MAX_TURNS, SCHEMA_VERSION, SQLiteStore, open_store
+from bot.dialogue import store as store_module
+from bot.dialogue.store import MAX_TURNS, SCHEMA_VERSION, SQLiteStore
 
 EXE = Path(sys.executable).parent / "policybot"
+OPENED: list = []
+
+
+def open_store(where):
+    """The store, closed when the test ends (a PostgreSQL pool left to the garbage collector complains)."""
+    s = store_module.open_store(where)
+    OPENED.append(s)
+    return s
+
+
+@pytest.fixture(autouse=True)
+def _close_stores():
+    yield
+    while OPENED:
+        OPENED.pop().close()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -56,7 +56,11 @@ def test_three_workers_apply_each_update_once_and_each_chat_in_order(backend, tm
         chats = list(range(5001, 5021))
         run = drive(url, "S3cret", fake, chats, per_chat=4, dup_every=3, threads=12)
         assert set(run["statuses"]) == {200}, run["statuses"]
-        problems = check_applied_once_in_order(open_store(where), run["sent"])
+        store = open_store(where)
+        try:
+            problems = check_applied_once_in_order(store, run["sent"])
+        finally:
+            store.close()
         assert not problems, problems[:3]
         for chat in chats:  # one reply (or one multi-part reply) per applied message, none for a duplicate
             assert fake.sent_to(chat), chat

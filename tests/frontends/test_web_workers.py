@@ -61,9 +61,12 @@ def test_two_web_workers_share_one_store(backend, tmp_path, request):
         with ThreadPoolExecutor(8) as pool:
             sent = dict(zip(range(16), pool.map(conversation, range(16))))
         store = open_store(where)
-        for n, texts in sent.items():
-            said = [t for role, t in store.recent_turns(f"api:u{n}", 100) if role == "user"]
-            assert said == texts and store.load(f"api:u{n}").turn_count == 3
+        try:
+            for n, texts in sent.items():
+                said = [t for role, t in store.recent_turns(f"api:u{n}", 100) if role == "user"]
+                assert said == texts and store.load(f"api:u{n}").turn_count == 3
+        finally:
+            store.close()
     finally:
         proc.terminate()
         try:
