@@ -70,8 +70,17 @@ def citation(doc: str, article: str, item: str | None = None, lang: str = "zh") 
     """《国家海外高层次人才引进计划管理办法》第八条（一） / 《北京"海聚工程"介绍》三、引进条件—青年项目 第2项"""
     cite = f"《{documents()[doc].title}》{article}"
     if item:
-        cite += item if item.startswith("（") else (f" 第{item}项" if lang == "zh" else f" item {item}")
+        cite += item if item.startswith("（") else " " + item_label(item, lang)
     return cite
+
+
+def item_label(item: str, lang: str = "zh") -> str:
+    """第2项 / item 2; an item of a slide's second list as the slide prints it: 且具备以下条件之一 第1项."""
+    head, _, number = item.rpartition(" ")
+    if not number.isdigit():  # a list's closing line: "且具备以下条件之一 末句"
+        return item if lang == "zh" else f"{head} (closing line)".strip()
+    shown = f"第{number}项" if lang == "zh" else f"item {number}"
+    return f"{head} {shown}" if head else shown
 
 
 def citation_en(doc: str, article: str) -> str:
@@ -96,4 +105,5 @@ def first_phrase(text: str) -> str:
     return head[:20]
 
 
-__all__ = ["SOURCES", "Clause", "Document", "citation", "citation_en", "documents", "load", "title_of", "titles", "reload"]
+__all__ = ["SOURCES", "Clause", "Document", "citation", "citation_en", "documents", "item_label", "load", "title_of",
+           "titles", "reload"]

@@ -176,6 +176,9 @@ SLIDE_HEADING_RE = re.compile(r"^([一二三四五六七八九十]+)、(\S+?)(?:
 SLIDE_STANDALONE = {"主要内容", "联系方式"}
 
 
+ITEM_NUMBER_RE = re.compile(r"^(\d{1,2})[、.．]")
+
+
 def parse_slides(doc: str, raw: str) -> list[Clause]:
     """Slides by heading `X、Y—Z`; repeated headings (the same heading on
     several slides) are merged into one clause so its label stays the one a
@@ -206,6 +209,12 @@ def parse_slides(doc: str, raw: str) -> list[Clause]:
     for label in order:
         lines = bodies[label]
         text_lines, items = [], []
+        # a slide whose bullets print their numbers ("1、…") is cited by those numbers; when a second list follows
+        # a line of its own ("且具备以下条件之一：") its items are that list's ("且具备以下条件之一 1"), as a reader
+        # sees them; a bullet without a number after a numbered list is its closing line ("… 末句")
+        printed = any(BULLET_RE.match(l.strip()) and ITEM_NUMBER_RE.match(squeeze(strip_markup(l.strip())))
+                      for l in lines if l.strip())
+        heading = ""
         for raw_line in lines:
             stripped = raw_line.strip()
             if not stripped:
@@ -215,7 +224,14 @@ def parse_slides(doc: str, raw: str) -> list[Clause]:
             if not line:
                 continue
             if bullet:
-                items.append((str(len(items) + 1), line))
+                if printed:
+                    m = ITEM_NUMBER_RE.match(line)
+                    number = m.group(1) if m else "末句"
+                    items.append((f"{heading} {number}" if heading else number, line))
+                else:
+                    items.append((str(len(items) + 1), line))
+            elif items and line.rstrip().endswith(("：", ":")):
+                heading = line.rstrip().rstrip("：:").strip()
             text_lines.append(line)
         chapter = label.split("—")[0]
         if not text_lines and "—" in label:

@@ -34,6 +34,8 @@ class Outcome:
     # a review that may well be met (a value the clause neither includes nor excludes, review_values), unlike a
     # merit judgement every applicant faces: it keeps an either-or open instead of letting it fail
     maybe: bool = False
+    # the stated fact this outcome's value was implied from (2 years full-time: 2 years, 12 months a year)
+    source: str | None = None
 
 
 # -- facts -------------------------------------------------------------------
@@ -76,6 +78,25 @@ def implied(profile: Profile, fact: str):
             return 12
         if fact == "commit_years":
             return profile.commit_fulltime_years
+    return None
+
+
+def implied_by(profile: Profile, fact: str) -> str | None:
+    """The stated fact an implied value comes from (see implied()): what decided a condition on an implied value
+    is what the applicant said."""
+    if getattr(profile, fact, None) is not None:
+        return None
+    if fact in ("largest_shareholder", "largest_natural_person_shareholder") and (profile.equity_percent or 0) > 50:
+        return "equity_percent"
+    if fact == "largest_natural_person_shareholder" and profile.largest_shareholder:
+        return "largest_shareholder"
+    if fact == "largest_shareholder" and profile.largest_natural_person_shareholder is False:
+        return "largest_natural_person_shareholder"
+    if fact == "commit_fulltime_years" and profile.commit_months_per_year is not None \
+            and profile.commit_months_per_year < 12:
+        return "commit_months_per_year"
+    if profile.commit_fulltime_years and fact in ("commit_months_per_year", "commit_years"):
+        return "commit_fulltime_years"
     return None
 
 
@@ -153,10 +174,12 @@ class Evaluator:
             return Outcome(cond, REVIEW, shown, maybe=True)
         results = {test(cond.op, v, cond.value) for v in values}
         if results == {True}:
-            return Outcome(cond, MET, shown)
+            return Outcome(cond, MET, shown, source=implied_by(self.profile, cond.fact))
         if results == {True, False}:
             return Outcome(cond, UNKNOWN, shown, missing=[missing_fact(self.profile, cond.fact)])
-        return self._failed(cond, shown)
+        out = self._failed(cond, shown)
+        out.source = implied_by(self.profile, cond.fact)
+        return out
 
     def _failed(self, cond: Condition, value=None, children=None) -> Outcome:
         if cond.relax:

@@ -55,17 +55,66 @@ def cite_json(c: Cite) -> dict:
     return out
 
 
-def deciding_fact(o: Outcome) -> str | None:
-    """The fact a person should look at for this outcome: for a group, the first fact of a
-    requirement that is not met (not simply its first fact)."""
+def met_leaves(o: Outcome) -> int:
+    """Requirements met on what the applicant said (not on a value implied from another fact)."""
+    if not o.children:
+        return 1 if o.status == MET and not o.source else 0
+    return sum(met_leaves(k) for k in o.children)
+
+
+def closest(options: list[Outcome]) -> Outcome:
+    """Of an either-or's failing options, the one nearest to holding: the fewest requirements unmet, then the
+    most already met on what was said (5 months a year of a part-time commitment whose 3 years are met is nearer
+    than a full-time commitment nobody made), then the first listed."""
+    return min(options, key=lambda k: (len(unmet_leaves(k)) or 1, -met_leaves(k)))
+
+
+def used_option(o: Outcome) -> Outcome | None:
+    """The alternative that satisfied a met (or panel-judged) either-or."""
+    return next((k for k in o.children if k.status == o.status), None) or next(
+        (k for k in o.children if k.status in (MET, REVIEW)), None)
+
+
+def deciding_facts(o: Outcome) -> list[str]:
+    """The facts that decided this outcome, the decisive one first: a leaf's own fact; for a group, the facts of the
+    members that made its status (the failed ones of a failed all-of, the alternative used by a met either-or, each
+    option's failing fact of a failed either-or with the closest option first, the facts still missing of an
+    undetermined one)."""
     if o.cond.fact:
-        return o.cond.fact
-    for k in o.children:
-        if k.status in (FAILED, UNKNOWN, RELAXABLE):
-            f = deciding_fact(k)
-            if f:
-                return f
-    facts = leaf_facts(o)
+        # a value implied by another fact (two years full-time: two years, twelve months a year) was decided by
+        # what was said
+        return [o.source] if o.source else [o.cond.fact]
+    kids = o.children
+    if not kids:
+        return []
+    if o.cond.any:
+        if o.status in (MET, REVIEW):
+            used = used_option(o)
+            picked = [used] if used else []
+        elif o.status == UNKNOWN:
+            picked = [k for k in kids if k.status == UNKNOWN and k.best == MET] or [k for k in kids if k.status == UNKNOWN]
+        else:
+            failing = [k for k in kids if k.status in (FAILED, RELAXABLE)] or kids
+            first = closest(failing)
+            picked = [first] + [k for k in failing if k is not first]
+    else:
+        if o.status in (FAILED, RELAXABLE):
+            picked = [k for k in kids if k.status in (FAILED, RELAXABLE)]
+        elif o.status == UNKNOWN:
+            picked = [k for k in kids if k.status == UNKNOWN]
+        else:
+            picked = kids
+    out: list[str] = []
+    for k in picked:
+        for f in deciding_facts(k):
+            if f not in out:
+                out.append(f)
+    return out or (o.missing[:1] if o.missing else [])
+
+
+def deciding_fact(o: Outcome) -> str | None:
+    """The fact a person should look at for this outcome (the first of deciding_facts)."""
+    facts = deciding_facts(o)
     return facts[0] if facts else None
 
 
@@ -104,9 +153,13 @@ def review_points(outcomes):
 
 
 def outcome_json(o: Outcome, lang: str) -> dict:
+    """SPEC section 5's condition, with `fact` (the one that decided it) and `facts` (all that did, decisive first).
+    A met either-or lists under `any_of` only the alternative it used; the others, not needed, are kept apart under
+    `not_needed` (with their own statuses, for /details), so nothing there reads as failing or relaxable."""
     c = o.cond
+    facts = deciding_facts(o)
     out = {"id": c.id, "text": c.zh if lang == "zh" else c.en, "quote": c.quote, "doc": c.doc, "article": c.article,
-           "fact": deciding_fact(o), "status": o.status, "kind": c.kind}
+           "fact": facts[0] if facts else None, "facts": facts, "status": o.status, "kind": c.kind}
     if c.item:
         out["item"] = c.item
     if o.value is not None:
@@ -114,8 +167,12 @@ def outcome_json(o: Outcome, lang: str) -> dict:
     if o.relaxed_by:
         out["relaxed_by"] = cite_json(o.relaxed_by)
     if o.children:
-        out["facts"] = leaf_facts(o)
-        out["any_of" if c.any else "all_of"] = [outcome_json(k, lang) for k in o.children]
+        used = used_option(o) if c.any and o.status in (MET, REVIEW) else None
+        if used is not None:
+            out["any_of"] = [outcome_json(used, lang)]
+            out["not_needed"] = [outcome_json(k, lang) for k in o.children if k is not used]
+        else:
+            out["any_of" if c.any else "all_of"] = [outcome_json(k, lang) for k in o.children]
     return out
 
 
@@ -160,7 +217,9 @@ def unmet_leaves(o: Outcome) -> list[Outcome]:
     if not o.children:
         return [o] if o.status in (FAILED, RELAXABLE) else []
     if o.cond.any:
-        return min((unmet_leaves(k) for k in o.children), key=len, default=[])
+        if o.status in (MET, REVIEW):
+            return []
+        return unmet_leaves(closest(o.children))
     return [leaf for k in o.children for leaf in unmet_leaves(k)]
 
 
@@ -171,11 +230,10 @@ def changes(o: Outcome, lang: str) -> list[str]:
         return []
     if c.children:
         if c.any:
-            # the closest option: the one with the fewest unmet requirements
+            # the closest option (closest(): fewest unmet, then most met)
             options = [k for k in o.children if k.status in (FAILED, RELAXABLE)]
-            options.sort(key=lambda k: len(unmet_leaves(k)))
-            if options and len(unmet_leaves(options[0])) <= 2:
-                return changes(options[0], lang)
+            if options and len(unmet_leaves(closest(options))) <= 2:
+                return changes(closest(options), lang)
             return [("需满足其中之一：" if lang == "zh" else "Needs one of: ") + (c.zh if lang == "zh" else c.en)]
         return [s for k in o.children for s in changes(k, lang)]
     want = c.zh if lang == "zh" else c.en
@@ -247,11 +305,21 @@ def verdict_text(v: Verdict, lang: str = "zh", facts_label=None) -> str:
     p = v.program
     name = p.name if lang == "zh" else p.name_en
     lines = [f"【{name}】 {STATUS_WORDS[lang][v.status]}"]
-    for o in v.outcomes:
+
+    def line(o: Outcome, indent: str, needed: bool = True) -> str:
         c = o.cond
         shown = show_value(c.fact, o.value, lang)
         value = (f"（{shown}）" if lang == "zh" else f" ({shown})") if shown else ""
-        lines.append(f"  {MARK[o.status]} {c.zh if lang == 'zh' else c.en}{value} — {cite_text(c.cite, lang)}")
+        mark = MARK[o.status] if needed else "·"
+        note = "" if needed else ("（不需要）" if lang == "zh" else " (not needed)")
+        return f"{indent}{mark} {c.zh if lang == 'zh' else c.en}{value}{note} — {cite_text(c.cite, lang)}"
+
+    for o in v.outcomes:
+        lines.append(line(o, "  "))
+        if o.cond.any and o.children:  # an either-or: the option used, the others not needed (or why each failed)
+            used = used_option(o) if o.status in (MET, REVIEW) else None
+            for k in o.children:
+                lines.append(line(k, "      ", used is None or k is used))
     if v.missing:
         label = facts_label or (lambda f: f)
         lines.append(("  还需了解：" if lang == "zh" else "  Still needed: ") + "、".join(label(f) for f in v.missing))

@@ -367,3 +367,19 @@ def test_no_contract_yet_is_not_yet_not_ruled_out(client):
     card = card[:card.index("</article>")]
     assert 'class="card not_yet"' in card and "not yet" in card
     assert page.index('id="v-qianren.youth"') < page.find('class="ruled-out"') or 'class="ruled-out"' not in page
+
+
+def test_a_met_either_or_folds_the_options_not_needed(client):
+    """Issue 16 on the checker: the alternative used is shown, the others are folded away as "not needed", never
+    as failing or relaxable."""
+    url = ("/check?lang=en&as_of=2026-06-01&age=34&nationality=chinese&degree=phd&degree_abroad=true&field=engineering"
+           "&overseas_title=assistant_professor&overseas_employer_renowned=true&overseas_months_after_phd=48"
+           "&fulltime_in_china=false&commit_fulltime_years=3&employer_type=university&employer_region=beijing"
+           "&has_contract=true&prior_applications=0&multiple_platforms=false&unfulfilled_sponsorship=false"
+           "&misconduct=false")
+    page = client.get(url).text
+    card = page[page.index('id="v-qianren.youth"'):]
+    card = card[:card.index("</article>")]
+    assert 'class="unused"' in card and "Other options, not needed" in card
+    folded = card[card.index('class="unused"'):]
+    assert 'class="cond not_needed"' in folded and 'class="cond failed"' not in folded

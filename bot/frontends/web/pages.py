@@ -50,7 +50,7 @@ def article_url(doc: str, article: str) -> str:
 
 def short_cite(doc: str, article: str, item: str = "", lang: str = "zh") -> str:
     """The article (and item) without the document's title: inside a verdict card the document is the card's."""
-    full = cite(doc, article, item, lang)
+    full = cite(doc, article, item, lang)  # (the item as corpus.item_label prints it)
     d = corpus.documents()[doc]
     head = f"{d.title_en or d.title}, " if lang == "en" else f"《{d.title}》"
     return full[len(head):] if full.startswith(head) else full
@@ -59,7 +59,7 @@ def short_cite(doc: str, article: str, item: str = "", lang: str = "zh") -> str:
 def cite(doc: str, article: str, item: str = "", lang: str = "zh") -> str:
     if lang == "en":
         base = corpus.citation_en(doc, article)
-        return base + (f" item {item}" if item and not item.startswith("（") else item or "")
+        return base + ((" " + corpus.item_label(item, "en")) if item and not item.startswith("（") else item or "")
     return corpus.citation(doc, article, item, lang)
 
 
@@ -131,6 +131,7 @@ class UseView:
     fact: str = ""
     test: str = ""
     found: bool = True
+    item_label: str = ""
 
 
 @dataclass
@@ -225,7 +226,8 @@ def article_page(doc: str, article: str, lang: str) -> ArticlePage | None:
         n = quotes.index(u.quote) + 1 if u.quote else 0
         views.append(UseView(n, u.kind, u.en if lang == "en" else u.zh, u.quote, u.item,
                              [(p, programs[p].name_en if lang == "en" else programs[p].name) for p in u.programs],
-                             u.fact or "", _test_text(u, lang), n not in missing))
+                             u.fact or "", _test_text(u, lang), n not in missing,
+                             (u.item if u.item.startswith("（") else corpus.item_label(u.item, lang)) if u.item else ""))
     grouped = [(n, q, n not in missing, [v for v in views if v.number == n]) for n, q in enumerate(quotes, 1)]
     siblings = [e for e in load_index()[0] if e.doc == entry.doc]
     at = next(i for i, e in enumerate(siblings) if e.article == entry.article)
@@ -354,14 +356,9 @@ def _annotate(conds: list[dict], lang: str) -> list[dict]:
         c["full_cite"] = cite(c["doc"], c["article"], c.get("item", ""), lang)
         c["url"] = article_url(c["doc"], c["article"])
         c["shown"] = show_value(c.get("fact"), c.get("value"), lang) if "value" in c else ""
-        if "any_of" in c:
-            kids = _annotate(c["any_of"], lang)
-            if c["status"] in ("met", "review"):
-                used = [k for k in kids if k["status"] == c["status"]][:1] or kids[:1]
-                c["children"] = used
-                c["unused"] = [k for k in kids if k not in used]
-            else:
-                c["children"], c["unused"] = kids, []
+        if "any_of" in c:  # a met either-or: the option used, and apart the ones not needed
+            c["children"] = _annotate(c["any_of"], lang)
+            c["unused"] = _annotate(c.get("not_needed", []), lang)
         elif "all_of" in c:
             c["children"], c["unused"] = _annotate(c["all_of"], lang), []
         else:
