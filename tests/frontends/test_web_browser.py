@@ -131,9 +131,9 @@ def test_search_then_open_the_article(page, lang):
     assert page.locator("mark.quote").count() >= 10  # each rule's quote, marked in the clause
     uses = page.locator("li.use").all_inner_texts()
     assert any("40" in u for u in uses)
+    shot(page, f"article-{lang}")
     page.locator("sup.qn a").first.click()  # a marked quote's number leads to its rule
     assert "#use-" in page.url
-    shot(page, f"article-{lang}")
     page.click("a[rel=next]")
     assert "第九条" in page.inner_text("h1") or "Article 9" in page.inner_text("h1")
 
