@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 SCHEMA_VERSION = 3
 MAX_TURNS = 60  # rows (user and bot lines) kept per user
+# a line kept in the transcript: a user's message is at most 4,000 characters, a /details reply can be longer (the
+# web chat shows the transcript, and a reply cut mid-word read as a fault)
+MAX_TURN_CHARS = 20_000
 UPDATE_IDS_KEPT_S = 7 * 86400  # update ids older than a week are pruned (every 500th update)
 
 

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Protocol
 
-from .session import MAX_TURNS, SCHEMA_VERSION, UPDATE_IDS_KEPT_S, Session, _encoded  # noqa: F401 (re-exported)
+from .session import MAX_TURN_CHARS, MAX_TURNS, SCHEMA_VERSION, UPDATE_IDS_KEPT_S, Session, _encoded  # noqa: F401 (re-exported)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -258,7 +258,7 @@ class SQLiteStore:
                  int(session.interviewing), attempts, now, provenance, session.turn_count, undo, int(session.proxy)))
             if session.new_turns:  # one statement for the turn's lines
                 conn.executemany("INSERT INTO turns(user, at, role, text) VALUES (?,?,?,?)",
-                                 [(user, now, role, text[:4000]) for role, text in session.new_turns])
+                                 [(user, now, role, text[:MAX_TURN_CHARS]) for role, text in session.new_turns])
             if session.turn_count % 8 == 0:  # pruning every eighth turn keeps the write short; a few extra rows wait
                 conn.execute("DELETE FROM turns WHERE user=? AND id NOT IN "
                              "(SELECT id FROM turns WHERE user=? ORDER BY id DESC LIMIT ?)", (user, user, MAX_TURNS))

@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
-from .session import MAX_TURNS, SCHEMA_VERSION, UPDATE_IDS_KEPT_S, Session, _encoded
+from .session import MAX_TURN_CHARS, MAX_TURNS, SCHEMA_VERSION, UPDATE_IDS_KEPT_S, Session, _encoded
 
 MIGRATE_LOCK = 7_240_517  # pg_advisory_xact_lock key: one migrating process at a time
 
@@ -230,7 +230,7 @@ class PostgresStore:
                         (user, *values))
         if session.new_turns:
             cur.executemany("INSERT INTO turns(user_id, at, role, text) VALUES (%s, %s, %s, %s)",
-                            [(user, now, role, text[:4000]) for role, text in session.new_turns])
+                            [(user, now, role, text[:MAX_TURN_CHARS]) for role, text in session.new_turns])
         if session.turn_count % 8 == 0:  # as in SQLite: prune every eighth turn, keeping the write short
             cur.execute("DELETE FROM turns WHERE user_id=%s AND id < (SELECT min(id) FROM (SELECT id FROM turns "
                         "WHERE user_id=%s ORDER BY id DESC LIMIT %s) AS kept)", (user, user, MAX_TURNS))

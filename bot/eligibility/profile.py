@@ -167,7 +167,9 @@ def from_form(pairs: list[tuple[str, str]]) -> Profile:
             raise ProfileError(f"field {key!r}: a value of at most 100 characters", key, "long")
         kind = entry["kind"]
         if entry.get("list"):
-            data.setdefault(key, []).append(raw)
+            members = data.setdefault(key, [])
+            if not (raw == "none" and entry.get("none_is_empty")):  # "none of these": an empty list, known
+                members.append(raw)
             continue
         if key in data:  # two values for one fact: which one the staff member meant is not ours to guess
             raise ProfileError(f"field {key!r}: given twice", key, "twice")

@@ -160,6 +160,8 @@ def outcome_json(o: Outcome, lang: str) -> dict:
     facts = deciding_facts(o)
     out = {"id": c.id, "text": c.zh if lang == "zh" else c.en, "quote": c.quote, "doc": c.doc, "article": c.article,
            "fact": facts[0] if facts else None, "facts": facts, "status": o.status, "kind": c.kind}
+    if c.fact:
+        out["tests"] = c.fact  # the fact the condition tests (`fact` names the one that decided it)
     if c.item:
         out["item"] = c.item
     if o.value is not None:
@@ -232,8 +234,13 @@ def changes(o: Outcome, lang: str) -> list[str]:
         if c.any:
             # the closest option (closest(): fewest unmet, then most met)
             options = [k for k in o.children if k.status in (FAILED, RELAXABLE)]
-            if options and len(unmet_leaves(closest(options))) <= 2:
-                return changes(closest(options), lang)
+            best = closest(options) if options else None
+            # one option clearly nearest: what it needs; two as near (a research track and a finance track each
+            # one step away): the choice itself
+            tied = [k for k in options if k is not best and len(unmet_leaves(k)) == len(unmet_leaves(best))
+                    and met_leaves(k) == met_leaves(best)]
+            if best is not None and len(unmet_leaves(best)) <= 2 and not tied:
+                return changes(best, lang)
             return [("需满足其中之一：" if lang == "zh" else "Needs one of: ") + (c.zh if lang == "zh" else c.en)]
         return [s for k in o.children for s in changes(k, lang)]
     want = c.zh if lang == "zh" else c.en
@@ -288,10 +295,10 @@ def show_value(fact: str | None, value, lang: str) -> str:
     """A fact's value as a person reads it: 工程技术, not engineering."""
     if value is None or fact is None:
         return ""
-    from .facts import kind, options
+    from .facts import facts, kind, options
 
     names = dict(options(fact, lang))
-    unit = UNITS.get(kind(fact), {}).get(lang, "")
+    unit = UNITS.get(facts().get(fact, {}).get("unit") or kind(fact), {}).get(lang, "")
     if unit and isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"{value:,.0f}{unit}" if kind(fact) == "money" else f"{fmt(value)}{unit}"
     if isinstance(value, bool):
@@ -309,6 +316,10 @@ def verdict_text(v: Verdict, lang: str = "zh", facts_label=None) -> str:
     def line(o: Outcome, indent: str, needed: bool = True) -> str:
         c = o.cond
         shown = show_value(c.fact, o.value, lang)
+        if shown and isinstance(o.value, bool):  # "Not of Chinese descent (Chinese descent: No)", not "(No)"
+            from .facts import label
+
+            shown = f"{label(c.fact, lang)}{'：' if lang == 'zh' else ': '}{shown}"
         value = (f"（{shown}）" if lang == "zh" else f" ({shown})") if shown else ""
         mark = MARK[o.status] if needed else "·"
         note = "" if needed else ("（不需要）" if lang == "zh" else " (not needed)")

@@ -193,3 +193,13 @@ def test_an_unreachable_postgres_is_one_line(tmp_path):
     assert r.returncode == 2
     assert "cannot use the session store postgresql://bob:***@127.0.0.1:1/x" in r.stderr
     assert "secret" not in r.stderr and "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_long_reply_is_kept_whole(where):
+    """/details in English runs past 4,000 characters: the transcript keeps it whole (the web chat shows it)."""
+    store = open_store(where)
+    long_reply = "x" * 9000 + " years"
+    with store.turn("u1") as s:
+        s.turn_count = 1
+        s.new_turns = [("user", "/details"), ("bot", long_reply)]
+    assert store.recent_turns("u1")[-1] == ("bot", long_reply)

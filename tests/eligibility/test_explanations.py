@@ -188,3 +188,11 @@ def test_failing_each_condition_names_the_fact_that_was_changed(base):
         for c in unmet(after):
             assert c["fact"] == cond.fact, (base, cond.id, changes, c["id"], c["fact"], c["facts"])
     assert walked or base.startswith(("bjfe.short", "haizhi"))
+
+
+def test_a_background_cites_its_own_item():
+    """Haiju background 2 (a senior technical post at a well-known company) cites item 2 for its renowned
+    employer, not background 1's "国外著名高校"."""
+    js = verdict("haiju.fulltime", {"overseas_title": "senior_corporate", "overseas_employer_renowned": False})
+    flat = json.dumps(js, ensure_ascii=False)
+    assert '"quote": "国际知名企业、律师事务所"' in flat

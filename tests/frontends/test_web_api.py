@@ -383,3 +383,31 @@ def test_a_met_either_or_folds_the_options_not_needed(client):
     assert 'class="unused"' in card and "Other options, not needed" in card
     folded = card[card.index('class="unused"'):]
     assert 'class="cond not_needed"' in folded and 'class="cond failed"' not in folded
+
+
+# -- a second staff player's findings (each failed before its fix) ------------------------------------------------
+
+def test_not_yet_is_only_for_a_contract_to_sign(client):
+    """A professor who can come 2 months a year is not one step from a program that needs 6: "not eligible", with
+    the gap; "not yet" is kept for the contract nobody has signed yet."""
+    url = ("/check?lang=en&as_of=2026-06-01&age=52&nationality=foreign&ethnic_chinese=false&degree=phd"
+           "&degree_abroad=true&overseas_title=professor&overseas_employer_renowned=true&commit_fulltime_years=0"
+           "&commit_years=3&commit_months_per_year=2&employer_region=beijing")
+    page = client.get(url).text
+    card = page[page.index('id="v-haiju.foreign_long"') - 40:]
+    card = card[:card.index("</article>")]
+    assert 'class="card ineligible"' in card and "2 months" in card
+
+
+def test_checker_small_things(client):
+    page = client.get("/check?lang=en&as_of=2026-06-01&age=40&awards=none").text
+    assert 'id="verdicts"' in page and "not one of the options" not in page  # "none of these prizes" is an answer
+    r = client.get("/check?age=39&lang=zh", follow_redirects=False)
+    assert "lang=zh" in r.headers["location"]  # a shared link keeps its language
+    page = client.get("/check?lang=en&as_of=2026-06-01&nationality=foreign&ethnic_chinese=false&age=50").text
+    assert "Chinese descent: No" in page  # a yes/no beside a condition says which fact
+    assert "(CNY) (CNY)" not in client.get("/check?lang=en").text
+    page = client.get("/check?lang=en&age=abc").text
+    verdicts = page[page.index('id="verdicts"'):]
+    assert 'href="#error"' in verdicts  # the verdict pane points at the error, not "fill in the form"
+    client.get("/check?lang=zh")

@@ -147,6 +147,8 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None, allowed_host
                 if not dict(pairs).get("as_of"):
                     # the verdicts depend on the day: the address to share carries the day they were made for
                     dated = [(k, v) for k, v in pairs if k != "as_of"] + [("as_of", profile.today().isoformat())]
+                    if request.query_params.get("lang") in pages.LANGS:  # a shared link keeps its language
+                        dated.append(("lang", request.query_params["lang"]))
                     return RedirectResponse("/check?" + urlencode(dated) + "#verdicts", status_code=303)
                 cards = pages.verdict_cards(profile, lang)
                 as_of = profile.today().isoformat()

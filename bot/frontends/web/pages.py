@@ -311,6 +311,8 @@ def form_fields(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, list
             e = spec[name]
             kind = e["kind"]
             unit = UNIT_HINT.get(kind, {}).get(lang, "")
+            if unit.strip(" （）()") in e[lang]:  # "yearly dedicated fund (CNY)" has its unit already
+                unit = ""
             v = FieldView(name, e[lang][:1].upper() + e[lang][1:] + unit, e["ask_" + lang], "number", given.get(name, []),
                           min=e.get("min"), max=e.get("max"))
             if kind == "bool":
@@ -355,7 +357,7 @@ def _annotate(conds: list[dict], lang: str) -> list[dict]:
         c["cite"] = short_cite(c["doc"], c["article"], c.get("item", ""), lang)
         c["full_cite"] = cite(c["doc"], c["article"], c.get("item", ""), lang)
         c["url"] = article_url(c["doc"], c["article"])
-        c["shown"] = show_value(c.get("fact"), c.get("value"), lang) if "value" in c else ""
+        c["shown"] = shown_value(c, lang) if "value" in c else ""
         if "any_of" in c:  # a met either-or: the option used, and apart the ones not needed
             c["children"] = _annotate(c["any_of"], lang)
             c["unused"] = _annotate(c.get("not_needed", []), lang)
@@ -367,12 +369,25 @@ def _annotate(conds: list[dict], lang: str) -> list[dict]:
     return out
 
 
+def shown_value(c: dict, lang: str) -> str:
+    """The applicant's value beside a condition, of the fact the condition tests; a yes/no with its fact's label, so
+    "Not of Chinese descent" reads "(Chinese descent: No)", not "(No)"."""
+    from ...eligibility.facts import kind, label
+    from ...eligibility.report import show_value
+
+    fact = c.get("tests") or c.get("fact")
+    value = show_value(fact, c.get("value"), lang)
+    if fact and kind(fact) == "bool" and value:
+        return f"{label(fact, lang)}{'：' if lang == 'zh' else ': '}{value}"
+    return value
+
+
 ORDER = {"eligible": 0, "needs_exception": 1, "not_yet": 2, "undetermined": 3, "ineligible": 4}
 
 
 def verdict_cards(profile, lang: str) -> list[Card]:
     from ...dialogue.focus import individual_programs
-    from ...dialogue.wrapup import next_steps, open_facts, step_blocked
+    from ...dialogue.wrapup import failing_facts, next_steps, open_facts
     from ...eligibility.engine import verdicts
     from ...eligibility.facts import label
     from ...eligibility.report import STATUS_WORDS, amount_line, verdict_json
@@ -388,9 +403,10 @@ def verdict_cards(profile, lang: str) -> list[Card]:
     cards = []
     for v in verdicts(profile, programs):
         js = verdict_json(v, lang)
-        # failing only on a step the applicant can still take (no contract yet): "not yet", with the open ones,
-        # as the chat says it — not among the programs ruled out
-        shown = "not_yet" if step_blocked(v) else v.status
+        # failing only for want of a signed contract (a step the applicant can take, whatever else is still
+        # unknown): "not yet", with the open ones — not among the programs ruled out. A commitment below the
+        # threshold (2 months a year where 6 are needed) is what the applicant said, and stays "not eligible".
+        shown = "not_yet" if v.status == "ineligible" and failing_facts(v) == {"has_contract"} else v.status
         cards.append(Card(v.program.id, js["name"], shown, ui(lang)("not_yet") if shown == "not_yet" else
                           STATUS_WORDS[lang][v.status],
                           cite(v.program.doc, v.program.article, lang=lang),
