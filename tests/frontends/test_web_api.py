@@ -411,3 +411,10 @@ def test_checker_small_things(client):
     verdicts = page[page.index('id="verdicts"'):]
     assert 'href="#error"' in verdicts  # the verdict pane points at the error, not "fill in the form"
     client.get("/check?lang=zh")
+
+
+def test_page_titles_are_plain_text(client):
+    """The <title> of every page is a line of text (the article page's once held a whole section)."""
+    for url in ("/", "/search?q=年龄", "/article/haiju-intro/" + quote("三、引进条件—基本条件"), "/check", "/chat", "/docs"):
+        title = re.search(r"<title>(.*?)</title>", client.get(url).text, re.S).group(1)
+        assert "<" not in title and "\n" not in title, (url, title)
