@@ -50,3 +50,22 @@ def _encoded(session: Session, name: str) -> str:
     if raw is not None and value == seen:
         return raw
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# the session columns, in the order both stores select them
+COLUMNS = ("facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, provenance, turn_count, undo, "
+           "proxy")
+
+
+def session_from_row(user: str, row) -> Session:
+    """A session from its stored row (COLUMNS), or a new one; the stored JSON of provenance and undo is kept so an
+    unchanged one is written back as it was."""
+    if row is None:
+        return Session(user)
+    facts, declined, focus, asking, lang, forced, interviewing, attempts, provenance, turn_count, undo, proxy = row
+    session = Session(user, json.loads(facts), json.loads(declined), json.loads(focus), asking, lang, bool(forced),
+                      bool(interviewing), json.loads(attempts), json.loads(provenance), int(turn_count),
+                      json.loads(undo), bool(proxy))
+    session.raw = {"provenance": (provenance, dict(session.provenance)), "undo": (undo, dict(session.undo))}
+    session.version = int(turn_count)
+    return session

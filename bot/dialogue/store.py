@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Protocol
 
-from .session import MAX_TURN_CHARS, MAX_TURNS, SCHEMA_VERSION, UPDATE_IDS_KEPT_S, Session, _encoded  # noqa: F401 (re-exported)
+from .session import (  # noqa: F401 (re-exported)
+    COLUMNS, MAX_TURN_CHARS, MAX_TURNS, SCHEMA_VERSION, UPDATE_IDS_KEPT_S, Session, _encoded, session_from_row)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -137,23 +138,9 @@ class SQLiteStore:
                 conn.execute("ROLLBACK")
             raise
 
-    @staticmethod
-    def _row_to_session(user: str, row) -> Session:
-        if row is None:
-            return Session(user)
-        facts, declined, focus, asking, lang, forced, interviewing, attempts, provenance, turn_count, undo, proxy = row
-        session = Session(user, json.loads(facts), json.loads(declined), json.loads(focus), asking, lang, bool(forced),
-                          bool(interviewing), json.loads(attempts), json.loads(provenance), int(turn_count), json.loads(undo),
-                          bool(proxy))
-        session.raw = {"provenance": (provenance, dict(session.provenance)), "undo": (undo, dict(session.undo))}
-        session.version = int(turn_count)
-        return session
-
     def _read(self, conn, user: str) -> Session:
-        row = conn.execute("SELECT facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, provenance, "
-                           "turn_count, undo, proxy FROM sessions "
-                           "WHERE user=?", (user,)).fetchone()
-        return self._row_to_session(user, row)
+        row = conn.execute(f"SELECT {COLUMNS} FROM sessions WHERE user=?", (user,)).fetchone()
+        return session_from_row(user, row)
 
     def load(self, user: str) -> Session:
         return self._read(self._conn(), user)

@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
-from .session import MAX_TURN_CHARS, MAX_TURNS, SCHEMA_VERSION, UPDATE_IDS_KEPT_S, Session, _encoded
+from .session import COLUMNS, MAX_TURN_CHARS, MAX_TURNS, SCHEMA_VERSION, UPDATE_IDS_KEPT_S, Session, _encoded, session_from_row
 
 MIGRATE_LOCK = 7_240_517  # pg_advisory_xact_lock key: one migrating process at a time
 
@@ -55,8 +55,6 @@ CREATE INDEX IF NOT EXISTS updates_at ON updates(at);
 """,
 }
 
-COLUMNS = ("facts, declined, focus, asking, lang, lang_forced, interviewing, attempts, provenance, turn_count, undo, "
-           "proxy")
 
 
 def redact(url: str) -> str:
@@ -112,21 +110,9 @@ class PostgresStore:
     # -- reading -----------------------------------------------------------------------------------------------
 
     @staticmethod
-    def _session(user: str, row) -> Session:
-        if row is None:
-            return Session(user)
-        facts, declined, focus, asking, lang, forced, interviewing, attempts, provenance, turn_count, undo, proxy = row
-        session = Session(user, json.loads(facts), json.loads(declined), json.loads(focus), asking, lang, bool(forced),
-                          bool(interviewing), json.loads(attempts), json.loads(provenance), int(turn_count),
-                          json.loads(undo), bool(proxy))
-        session.raw = {"provenance": (provenance, dict(session.provenance)), "undo": (undo, dict(session.undo))}
-        session.version = int(turn_count)
-        return session
-
-    @staticmethod
     def _read(cur, user: str, lock: bool = False) -> Session:
         cur.execute(f"SELECT {COLUMNS} FROM sessions WHERE user_id=%s" + (" FOR UPDATE" if lock else ""), (user,))
-        return PostgresStore._session(user, cur.fetchone())
+        return session_from_row(user, cur.fetchone())
 
     def load(self, user: str) -> Session:
         with self.pool.connection() as conn:

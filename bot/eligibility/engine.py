@@ -59,45 +59,37 @@ def fact_values(profile: Profile, fact: str) -> list | None:
     return None if value is None else [value]
 
 
-def implied(profile: Profile, fact: str):
-    """What one fact says about another: two months a year is not a full-time commitment, full-time for
-    N years is twelve months a year for N years, and the shareholder facts below."""
+def implication(profile: Profile, fact: str) -> tuple[object, str | None]:
+    """What one fact says about another, and which stated fact says it: two months a year is not a full-time
+    commitment, full-time for N years is twelve months a year for N years, and the shareholder facts below.
+    (None, None) when nothing is implied."""
     # the applicant is a natural person: the largest shareholder is the largest individual one, and one who is
     # not the largest individual shareholder is not the largest overall; more than half is the largest of all
     if fact in ("largest_shareholder", "largest_natural_person_shareholder") and (profile.equity_percent or 0) > 50:
-        return True
+        return True, "equity_percent"
     if fact == "largest_natural_person_shareholder" and profile.largest_shareholder:
-        return True
+        return True, "largest_shareholder"
     if fact == "largest_shareholder" and profile.largest_natural_person_shareholder is False:
-        return False
+        return False, "largest_natural_person_shareholder"
     if fact == "commit_fulltime_years" and profile.commit_months_per_year is not None \
             and profile.commit_months_per_year < 12:
-        return 0
+        return 0, "commit_months_per_year"
     if profile.commit_fulltime_years:
         if fact == "commit_months_per_year":
-            return 12
+            return 12, "commit_fulltime_years"
         if fact == "commit_years":
-            return profile.commit_fulltime_years
-    return None
+            return profile.commit_fulltime_years, "commit_fulltime_years"
+    return None, None
+
+
+def implied(profile: Profile, fact: str):
+    return implication(profile, fact)[0]
 
 
 def implied_by(profile: Profile, fact: str) -> str | None:
-    """The stated fact an implied value comes from (see implied()): what decided a condition on an implied value
-    is what the applicant said."""
-    if getattr(profile, fact, None) is not None:
-        return None
-    if fact in ("largest_shareholder", "largest_natural_person_shareholder") and (profile.equity_percent or 0) > 50:
-        return "equity_percent"
-    if fact == "largest_natural_person_shareholder" and profile.largest_shareholder:
-        return "largest_shareholder"
-    if fact == "largest_shareholder" and profile.largest_natural_person_shareholder is False:
-        return "largest_natural_person_shareholder"
-    if fact == "commit_fulltime_years" and profile.commit_months_per_year is not None \
-            and profile.commit_months_per_year < 12:
-        return "commit_months_per_year"
-    if profile.commit_fulltime_years and fact in ("commit_months_per_year", "commit_years"):
-        return "commit_fulltime_years"
-    return None
+    """The stated fact an implied value comes from: what decided a condition on an implied value is what the
+    applicant said (None when the fact itself was stated)."""
+    return None if getattr(profile, fact, None) is not None else implication(profile, fact)[1]
 
 
 def missing_fact(profile: Profile, fact: str) -> str:

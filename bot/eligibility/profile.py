@@ -137,6 +137,28 @@ def parse_profile(data, strict_json: str | None = None) -> Profile:
         raise _error(err) from None
 
 
+def profile_from_json(raw: bytes) -> Profile:
+    """A profile from the bytes of a JSON file or request body (the CLI's file, the API's body, the checker's
+    upload): UTF-8 with or without a BOM, strict types. Text that is not JSON is a ProfileError with problem "json"
+    (a 400 on the API); a JSON object that is not a valid profile names its field (a 422)."""
+    import json
+
+    try:
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProfileError("not UTF-8 text (save the profile as UTF-8)", problem="json") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ProfileError(f"not valid JSON: {e.msg} at line {e.lineno} column {e.colno}", problem="json") from None
+    except RecursionError:
+        raise ProfileError("JSON nested too deeply", problem="json") from None
+    except ValueError as e:  # a number of thousands of digits
+        raise ProfileError(f"not a usable JSON number ({str(e).split(':')[0]})", problem="json") from None
+    parse_profile(data)  # the object check and the plain field errors first
+    return parse_profile(data, strict_json=text)
+
+
 MAX_FORM_VALUES = 200  # a profile has 59 facts; a form with more values is not one of ours
 NUMBER_RE = __import__("re").compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")  # 1,200,000 or 12.5; no 1_0, no 1e9
 

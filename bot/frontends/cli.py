@@ -160,7 +160,7 @@ MAX_PROFILE_BYTES = 1_000_000  # a profile is a few hundred bytes; more is a mis
 def read_profile(path: str | None):
     """A profile file (or stdin), bounded and strict: at most 1 MB, UTF-8 (a BOM is fine), a JSON object whose
     values have their own types ("34" is not an age, "yes" is not true)."""
-    from ..eligibility.profile import ProfileError, parse_profile
+    from ..eligibility.profile import ProfileError, profile_from_json
 
     if path in (None, "-"):
         raw, where = sys.stdin.buffer.read(MAX_PROFILE_BYTES + 1), "stdin"
@@ -180,20 +180,7 @@ def read_profile(path: str | None):
     if len(raw) > MAX_PROFILE_BYTES:
         raise UsageError(f"{where}: larger than {MAX_PROFILE_BYTES // 1_000_000} MB; a profile is a small JSON object")
     try:
-        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(f"{where}: not UTF-8 text (save the profile as UTF-8)")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise UsageError(f"{where}: not valid JSON: {e.msg} at line {e.lineno} column {e.colno}")
-    except RecursionError:
-        raise UsageError(f"{where}: JSON nested too deeply")
-    except ValueError as e:  # a number of thousands of digits
-        raise UsageError(f"{where}: not a usable JSON number ({str(e).split(':')[0]})")
-    try:
-        parse_profile(data)  # the object check and the plain field errors
-        return parse_profile(data, strict_json=text)
+        return profile_from_json(raw)
     except ProfileError as e:
         raise UsageError(f"{where}: {e}")
 

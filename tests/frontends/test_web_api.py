@@ -67,8 +67,8 @@ def test_api_check_gives_section_5_json(client):
 
 
 @pytest.mark.parametrize("body, status, fragment", [
-    (b"{not json", 400, "not JSON"),
-    (b"\xff\xfe", 400, "not JSON"),
+    (b"{not json", 400, "not valid JSON"),
+    (b"\xff\xfe", 400, "not UTF-8"),
     (b"[1, 2]", 422, "JSON object"),
     (json.dumps({"age": "34"}).encode(), 422, "age"),
     (json.dumps({"age": 300}).encode(), 422, "age"),

@@ -171,7 +171,7 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None, allowed_host
     @app.post("/check", include_in_schema=False)
     async def check_upload(request: Request):
         """A JSON profile (a file from /check.json or `policybot check`) loaded into the form's URL."""
-        from ...eligibility.profile import ProfileError, parse_profile, to_form
+        from ...eligibility.profile import ProfileError, profile_from_json, to_form
 
         form = await _form(request)
         upload = form.get("file")
@@ -180,14 +180,10 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None, allowed_host
         try:
             if len(raw) > MAX_PROFILE_BYTES:
                 raise ProfileError(f"larger than {MAX_PROFILE_BYTES // 1024} KB; a profile is a small JSON object")
-            text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-            data = json.loads(text)
-            parse_profile(data)
-            profile = parse_profile(data, strict_json=text)
-        except (ProfileError, UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError) as e:
-            message = str(e) if isinstance(e, ProfileError) else f"not a JSON profile: {type(e).__name__}: {str(e)[:120]}"
+            profile = profile_from_json(raw)
+        except ProfileError as e:
             return render(request, "check.html", status=422, groups=pages.form_fields([], lang), cards=None,
-                          error=message, error_field=None, as_of="", given="", share="", lang=lang)
+                          error=str(e), error_field=None, as_of="", given="", share="", lang=lang)
         return RedirectResponse("/check?" + urlencode(to_form(profile)), status_code=303)
 
     @app.api_route("/chat", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
@@ -254,23 +250,16 @@ def create_app(assistant=None, auth: tuple[str, str] | None = None, allowed_host
     async def api_check(request: Request, lang: str = Query("zh", pattern="^(zh|en)$"),
                         program: list[str] | None = Query(None, description="only these programs (repeatable)")):
         from ...eligibility.engine import verdicts
-        from ...eligibility.profile import ProfileError, parse_profile
+        from ...eligibility.profile import ProfileError, profile_from_json
         from ...eligibility.report import verdict_json
         from ...eligibility.rules import program_ids
 
         if request.headers.get("content-type", "").split(";")[0].strip().lower() not in ("application/json", ""):
             return JSONResponse({"error": "send the profile as application/json"}, status_code=415)
-        raw = await request.body()
         try:
-            text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-            data = json.loads(text)
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError) as e:
-            return JSONResponse({"error": f"the body is not JSON: {str(e)[:160]}"}, status_code=400)
-        try:
-            parse_profile(data)
-            profile = parse_profile(data, strict_json=text)
-        except ProfileError as e:
-            return JSONResponse({"error": str(e)}, status_code=422)
+            profile = profile_from_json(await request.body())
+        except ProfileError as e:  # not JSON at all: 400; JSON that is no valid profile: 422
+            return JSONResponse({"error": str(e)}, status_code=400 if e.problem == "json" else 422)
         unknown = [p for p in program or [] if p not in program_ids()]
         if unknown:
             return JSONResponse({"error": f"program: unknown program {unknown[0][:60]!r}"}, status_code=422)
