@@ -17,23 +17,18 @@ sys.path.insert(0, str(HERE / "tests"))
 sys.path.insert(0, str(HERE / "tests" / "frontends"))
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run_load(new_database, workers: int, chats: int = 200, per_chat: int = 5) -> dict:
     from fake_telegram import FakeTelegram
+    from local_servers import free_port
     from webhook_load import check_applied_once_in_order, drive, percentile
 
     from bot.dialogue.store import open_store
 
     where = new_database()
     fake = FakeTelegram().start()
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/hook"
     # Telegram lets a bot send about 30 messages a second in all (the workers split that); here the limit is
     # lifted so the figure is the workers' own capacity, not Telegram's cap

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -13,12 +12,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 HERE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(HERE / "tests"))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _pcts(times: list[float]) -> dict:
@@ -27,10 +23,11 @@ def _pcts(times: list[float]) -> dict:
 
 
 def web_latency(n: int = 200) -> dict:
+    from local_servers import free_port
     from retrieval.evaluate import load_questions
 
     qs = [r["q"] for r in load_questions(HERE / "tests" / "data" / "retrieval_extra.jsonl")]
-    port = _free_port()
+    port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, POLICYBOT_DB=str(Path(tmp) / "s.db"))
         proc = subprocess.Popen([str(Path(sys.executable).parent / "policybot"), "web", "--port", str(port)], env=env,

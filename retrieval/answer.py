@@ -57,10 +57,12 @@ def covers(hit: Hit, aspect: str) -> bool:
     return _says(a["words"], f"{hit.text} {hit.text_en} {' '.join((hit.fields or {}).values())}")
 
 
-def answer(query: str, lang: str, top: int = 3, doc: str | None = None, prefer: set | None = None) -> Answer:
+def answer(query: str, lang: str, top: int = 3, doc: str | None = None, prefer: set | None = None,
+           hits: list[Hit] | None = None) -> Answer:
     """`prefer`: (doc, article) of the clauses the asker's situation points to (their programs still open); one of
-    them close enough to the best (half its score) answers first."""
-    hits = search(query, top=max(top, 5), doc=doc)
+    them close enough to the best (half its score) answers first. `hits`: this query's search, when the caller
+    has it already (at least 5 deep), so it is not run twice."""
+    hits = hits[:max(top, 5)] if hits is not None else search(query, top=max(top, 5), doc=doc)
     refs = referenced_articles(query)
     if refs and not (hits and hits[0].exact):  # "what does article 1000 say?": none has it; no look-alike instead
         return Answer(None, no_article=refs[0])

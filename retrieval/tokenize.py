@@ -39,7 +39,7 @@ def _import_jieba():
         saved = sys.modules.get("pkg_resources", _MISSING)
         sys.modules["pkg_resources"] = None  # "import pkg_resources" raises ImportError while jieba loads
         try:
-            import jieba  # noqa: F401
+            import jieba  # noqa: F401 (imported here, with pkg_resources hidden; bound below)
         finally:
             if saved is _MISSING:
                 del sys.modules["pkg_resources"]

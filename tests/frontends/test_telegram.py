@@ -12,7 +12,6 @@ import json
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -26,6 +25,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fake_telegram import FakeTelegram, parse_html, u16  # noqa: E402
+from local_servers import free_port  # noqa: E402
 
 EXE = Path(sys.executable).parent / "policybot"
 STATUS_WORDS = ("✅", "❌", "⚠️", "❓")
@@ -92,10 +92,6 @@ def profile(db: Path, chat: int) -> dict:
     return json.loads(r.stdout)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def no_rejections(fake: FakeTelegram) -> None:

@@ -15,16 +15,11 @@ from fake_telegram import FakeTelegram  # noqa: E402
 from webhook_load import check_applied_once_in_order, drive  # noqa: E402
 
 from bot.dialogue.store import open_store  # noqa: E402
+from local_servers import free_port  # noqa: E402
 
 EXE = Path(sys.executable).parent / "policybot"
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def children(pid: int) -> list[int]:

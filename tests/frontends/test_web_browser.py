@@ -6,14 +6,13 @@ With POLICYBOT_SCREENSHOTS=<dir> (`make screenshots`) the tests also save the RE
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from local_servers import free_port, wait_serving
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
                  "--disable-background-networking", "--disable-component-update"]
@@ -28,10 +27,6 @@ def chromium_path() -> str | None:
     return None
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # A staff-added document whose articles name each other: the article page links them.
@@ -55,16 +50,7 @@ def server(tmp_path_factory):
     proc = subprocess.Popen([exe, "web", "--port", str(port)], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while True:
-        try:
-            urllib.request.urlopen(base + "/api/search?q=%E5%B9%B4%E9%BE%84", timeout=5).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                pytest.fail(f"policybot web did not start: {proc.stderr.read()}")
-            time.sleep(0.2)
+    wait_serving(base + "/api/search?q=%E5%B9%B4%E9%BE%84", proc)
     yield base
     proc.terminate()
     try:

@@ -4,7 +4,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -12,16 +11,11 @@ from pathlib import Path
 import pytest
 
 from bot.dialogue.store import open_store
+from local_servers import free_port, wait_serving
 
 EXE = Path(sys.executable).parent / "policybot"
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def say(base: str, user: str, text: str) -> dict:
@@ -40,15 +34,7 @@ def test_two_web_workers_share_one_store(backend, tmp_path, request):
     proc = subprocess.Popen([str(EXE), "web", "--port", str(port), "--workers", "2"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(base + "/api/search?q=age", timeout=5).read()
-                break
-            except OSError:
-                assert proc.poll() is None, proc.stderr.read()
-                assert time.monotonic() < deadline
-                time.sleep(0.2)
+        wait_serving(base + "/api/search?q=age", proc)
         kids = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
         assert len(kids) >= 2, kids  # the workers (and uvicorn's resource tracker)
 

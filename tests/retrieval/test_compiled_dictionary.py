@@ -8,41 +8,35 @@ from conftest import DEV
 
 from retrieval import tokenize
 from retrieval.evaluate import evaluate, load_questions
-from retrieval.index import cache_dir, corpus_key, load_index
+from retrieval.index import corpus_key, load_index
 
 SETS = [DEV / "retrieval_dev.jsonl"] + [Path(__file__).parent.parent / "data" / f"{name}.jsonl" for name in
                                         ("retrieval_public", "retrieval_lay", "retrieval_extra", "retrieval_unseen")]
 
 
-def test_a_cache_hit_cuts_queries_with_the_compiled_dictionary():
-    load_index()
-    compiled = cache_dir() / f"jieba-{corpus_key()}.marshal"
-    assert compiled.exists()  # written with the index
-    assert compiled.stat().st_size < 4_000_000
+def test_the_compiled_dictionary_is_written_with_the_index_and_used_on_a_hit(tmp_path, monkeypatch):
+    from retrieval import index
 
-
-@pytest.mark.parametrize("path", SETS, ids=lambda p: p.stem)
-def test_every_retrieval_set_scores_the_same_with_the_compiled_dictionary(path):
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    load_index()
-    questions = load_questions(path)
-    compiled = cache_dir() / f"jieba-{corpus_key()}.marshal"
+    monkeypatch.setenv("POLICYBOT_CACHE", str(tmp_path))  # a cache of its own: other processes share the suite's
+    index._load.cache_clear()
     try:
-        tokenize.use_compiled(None)
-        full = evaluate(questions)
-        tokenize.use_compiled(compiled)
-        fast = evaluate(questions)
+        load_index()  # a build: the full dictionary cuts the corpus, and compiles the small one
+        compiled = tmp_path / f"jieba-{corpus_key()}.marshal"
+        assert compiled.exists() and compiled.stat().st_size < 4_000_000
+        assert tokenize.COMPILED.get("path") is None  # this process built with the full one
+        index._load.cache_clear()
+        load_index()  # a hit: queries are cut with the compiled one
+        assert tokenize.COMPILED["path"] == compiled
     finally:
-        tokenize.use_compiled(compiled)
-    for k in ("hit@1", "hit@3", "hit@5"):
-        assert fast[k] >= full[k], (k, fast[k], full[k])
+        index._load.cache_clear()
+        tokenize.use_compiled(None)
 
 
-def test_the_compiled_dictionary_cuts_the_corpus_as_the_full_one(tmp_path, monkeypatch):
-    """Queries are cut with a dictionary compiled for the corpus (fast to load); on every text the index was built
-    from it gives exactly the full dictionary's tokens, and it is much smaller."""
-    from retrieval import index, tokenize
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory):
+    """The dictionary compiled for this corpus, in a file of this module's (the suite's shared cache can be
+    rewritten by another process with another corpus)."""
+    from retrieval import index
 
     tokenize.use_compiled(None)
     tokenize.RECORDING.append([])
@@ -50,10 +44,36 @@ def test_the_compiled_dictionary_cuts_the_corpus_as_the_full_one(tmp_path, monke
         index._build()
     finally:
         texts = tokenize.RECORDING.pop()
-    assert len(texts) > 500
-    path = tmp_path / "compiled.marshal"
+    path = tmp_path_factory.mktemp("compiled") / "compiled.marshal"
     with open(path, "wb") as f:
         tokenize.compile_dictionary(texts, f)
+    return path, texts
+
+
+@pytest.mark.parametrize("path", SETS, ids=lambda p: p.stem)
+def test_every_retrieval_set_scores_the_same_with_the_compiled_dictionary(path, compiled):
+    compiled = compiled[0]
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    load_index()
+    questions = load_questions(path)
+    try:
+        tokenize.use_compiled(None)
+        full = evaluate(questions)
+        tokenize.use_compiled(compiled)
+        assert tokenize._jieba() is not tokenize.full_tokenizer()  # really cut with the compiled one
+        fast = evaluate(questions)
+    finally:
+        tokenize.use_compiled(None)
+    for k in ("hit@1", "hit@3", "hit@5"):
+        assert fast[k] >= full[k], (k, fast[k], full[k])
+
+
+def test_the_compiled_dictionary_cuts_the_corpus_as_the_full_one(compiled):
+    """Queries are cut with a dictionary compiled for the corpus (fast to load); on every text the index was built
+    from it gives exactly the full dictionary's tokens, and it is much smaller."""
+    path, texts = compiled
+    assert len(texts) > 500
     compiled, full = tokenize.compiled_tokenizer(path), tokenize.full_tokenizer()
     for text in texts:
         assert tokenize.tokens(text, tokenizer=compiled) == tokenize.tokens(text, tokenizer=full), text[:60]

@@ -100,7 +100,8 @@ def search_page(q: str, doc: str | None, top: int = 10) -> SearchPage:
 
     qlang = "en" if is_english(q) else "zh"
     page = SearchPage(q, doc, qlang)
-    a = answer(q, qlang, doc=doc)
+    hits = search(q, top=max(top, 5), doc=doc)
+    a = answer(q, qlang, doc=doc, hits=hits)
     if a.no_article:
         page.silent = M.t(qlang, "no_such_article", label=a.no_article)
     elif a.hit is not None and a.hit.answer(qlang):
@@ -110,7 +111,7 @@ def search_page(q: str, doc: str | None, top: int = 10) -> SearchPage:
     elif a.gap:
         page.silent = M.t(qlang, "sources_silent_short", what=a.gap)
     terms = query_terms(q)
-    for h in search(q, top=top, doc=doc):
+    for h in hits[:top]:
         text_en = marked(h.text_en, english_spans(h.text_en, terms)) if qlang == "en" and h.text_en else None
         page.results.append(Result(h.doc, h.article, cite(h.doc, h.article, lang=qlang), article_url(h.doc, h.article),
                                    h.title_en if qlang == "en" and h.title_en else h.title,
@@ -349,8 +350,6 @@ class Card:
 def _annotate(conds: list[dict], lang: str) -> list[dict]:
     """Each condition of a verdict's JSON with its citation, link and the value shown as people read it; a met
     either-or keeps the alternative that met it in front and the others under "not needed"."""
-    from ...eligibility.report import show_value
-
     out = []
     for c in conds:
         c = dict(c)
