@@ -221,8 +221,13 @@ def _extract(text, asking, today, proxy=False) -> Extraction:
             off_topic = asking == "degree" and ans == "none" and search(r"大学|研究所|研究院|公司|" + en_words(
                 r"university|institute|company|employer"), low) and not search(r"学位|毕业|读|上过|" + en_words(
                 r"degree|graduat\w*|college|finish\w*|attend\w*|go to|went to|never|didn.t|don.t have"), low)
-            if ans is not None and not off_topic and not (facts and ans in (False, 0, "none") and len(low) > 12):
-                # "我目前没有在国内全职工作…" states its own facts: its 没有 is no "none" for the pending question
+            # "我目前没有在国内全职工作…" or "合同还没签" states its own fact: its 没 is no "no" to the pending question,
+            # unless the reply opens with its answer ("没有，合同也没签") or names what was asked
+            # (a yes/no question; "我还没回国" to "how many years in China" does answer 0)
+            own_negation = facts and ans in (False, 0, "none") and (len(low) > 12 or kind(asking) == "bool" and not (
+                search(r"^(?:是的?|对|有|没有|没|不是|否|不|无|" + en_words(r"yes|no|nope") + ")", low)
+                or _names_fact(asking, low)))
+            if ans is not None and not off_topic and not own_negation:
                 facts[asking] = ans
         if asking in ("age", "birth_year", "birth_month") and "age" not in facts:
             # a date of birth given instead of an age: 1988年5月, 1988.5, May 1988

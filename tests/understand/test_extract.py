@@ -795,3 +795,17 @@ def test_phrasings_found_by_the_third_persona_set(text, want):
     got = extract(text).facts
     for k, v in want.items():
         assert got.get(k) == v, got
+
+
+def test_a_short_statement_of_another_fact_is_no_answer_to_the_pending_question():
+    """Asked about an unfulfilled 公派 agreement, "合同还没签" says the contract is not signed, not "no" to the
+    question (a chat recorded 公派协议未履行 否 from it); an answer that opens with its no still answers both."""
+    import datetime as dt
+
+    from bot.understand.extract import extract
+
+    today = dt.date(2026, 11, 29)
+    assert extract("合同还没签", asking="unfulfilled_sponsorship", today=today).facts == {"has_contract": False}
+    both = extract("没有，合同也没签", asking="multiple_platforms", today=today).facts
+    assert both == {"has_contract": False, "multiple_platforms": False}
+    assert extract("否", asking="unfulfilled_sponsorship", today=today).facts == {"unfulfilled_sponsorship": False}
